@@ -1,0 +1,116 @@
+import Foundation
+
+/// Exact conversions between `Decimal` and text. Nothing here goes through `Double`.
+enum DecimalText {
+    /// Parses a plain JSON-style number ("-12.50", "1e3", "100") exactly, or nil for anything else.
+    static func parse(_ text: String) -> Decimal? {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        guard isJSONNumber(trimmed) else { return nil }
+        return Decimal(string: trimmed, locale: Locale(identifier: "en_US_POSIX"))
+    }
+
+    /// JSON number grammar: -?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?
+    static func isJSONNumber(_ text: String) -> Bool {
+        var chars = Array(text.utf8)[...]
+        if chars.first == UInt8(ascii: "-") { chars = chars.dropFirst() }
+        guard let first = chars.first, isDigit(first) else { return false }
+        if first == UInt8(ascii: "0") {
+            chars = chars.dropFirst()
+        } else {
+            while let c = chars.first, isDigit(c) { chars = chars.dropFirst() }
+        }
+        if chars.first == UInt8(ascii: ".") {
+            chars = chars.dropFirst()
+            guard let c = chars.first, isDigit(c) else { return false }
+            while let c = chars.first, isDigit(c) { chars = chars.dropFirst() }
+        }
+        if let c = chars.first, c == UInt8(ascii: "e") || c == UInt8(ascii: "E") {
+            chars = chars.dropFirst()
+            if let s = chars.first, s == UInt8(ascii: "+") || s == UInt8(ascii: "-") { chars = chars.dropFirst() }
+            guard let c = chars.first, isDigit(c) else { return false }
+            while let c = chars.first, isDigit(c) { chars = chars.dropFirst() }
+        }
+        return chars.isEmpty
+    }
+
+    private static func isDigit(_ c: UInt8) -> Bool { c >= 48 && c <= 57 }
+
+    /// Rounds half-up (away from zero, "bankers" would surprise merchants) to `scale` fraction digits.
+    static func rounded(_ value: Decimal, scale: Int) -> Decimal {
+        var input = value
+        var result = Decimal()
+        NSDecimalRound(&result, &input, scale, .plain)
+        return result
+    }
+
+    /// Number of digits after the decimal point needed to write `value` exactly.
+    static func fractionDigits(of value: Decimal) -> Int {
+        let (_, fraction) = plainParts(value)
+        return fraction.count
+    }
+
+    /// Plain text (no exponent, no grouping) with exactly `scale` fraction digits, e.g. 12.5 -> "12.50".
+    static func fixed(_ value: Decimal, scale: Int, grouping: Bool = false) -> String {
+        let rounded = rounded(value, scale: max(scale, 0))
+        var (integer, fraction) = plainParts(rounded)
+        let negative = integer.hasPrefix("-")
+        if negative { integer.removeFirst() }
+        if fraction.count < scale { fraction += String(repeating: "0", count: scale - fraction.count) }
+        if fraction.count > scale { fraction = String(fraction.prefix(scale)) }
+        if grouping { integer = grouped(integer) }
+        let isZero = rounded == 0
+        let sign = negative && !isZero ? "-" : ""
+        return sign + integer + (scale > 0 ? "." + fraction : "")
+    }
+
+    /// Exact plain text with as many fraction digits as the value has (no trailing zeros).
+    static func exact(_ value: Decimal) -> String {
+        let (integer, fraction) = plainParts(value)
+        return fraction.isEmpty ? integer : integer + "." + fraction
+    }
+
+    /// Splits a Decimal into integer text (with "-" if negative) and fraction digits, without exponent notation.
+    private static func plainParts(_ value: Decimal) -> (String, String) {
+        if value.isNaN { return ("0", "") }
+        let negative = value < 0
+        let magnitude = negative ? -value : value
+        var mantissaDigits = (magnitude.significand as Decimal).description   // integer-valued significand
+        let exponent = magnitude.exponent
+        // significand may itself print with a fraction if Foundation normalised oddly; fall back to description.
+        if mantissaDigits.contains(".") || mantissaDigits.contains("e") || mantissaDigits.contains("E") {
+            return splitDescription(value.description)
+        }
+        if mantissaDigits == "0" { return ("0", "") }
+        var integer: String
+        var fraction: String
+        if exponent >= 0 {
+            integer = mantissaDigits + String(repeating: "0", count: exponent)
+            fraction = ""
+        } else {
+            let shift = -exponent
+            if mantissaDigits.count <= shift {
+                mantissaDigits = String(repeating: "0", count: shift - mantissaDigits.count + 1) + mantissaDigits
+            }
+            integer = String(mantissaDigits.prefix(mantissaDigits.count - shift))
+            fraction = String(mantissaDigits.suffix(shift))
+        }
+        while fraction.hasSuffix("0") { fraction.removeLast() }
+        return ((negative ? "-" : "") + integer, fraction)
+    }
+
+    private static func splitDescription(_ text: String) -> (String, String) {
+        let parts = text.split(separator: ".", maxSplits: 1).map(String.init)
+        var fraction = parts.count > 1 ? parts[1] : ""
+        while fraction.hasSuffix("0") { fraction.removeLast() }
+        return (parts[0], fraction)
+    }
+
+    private static func grouped(_ digits: String) -> String {
+        var out: [Character] = []
+        for (i, ch) in digits.reversed().enumerated() {
+            if i > 0 && i % 3 == 0 { out.append(",") }
+            out.append(ch)
+        }
+        return String(out.reversed())
+    }
+}

@@ -1,0 +1,203 @@
+import AsyncHTTPClient
+import Foundation
+import Logging
+import NIOCore
+import NIOHTTP1
+
+enum HTTPMethodName: String, Sendable {
+    case get = "GET"
+    case post = "POST"
+
+    var nio: HTTPMethod { self == .get ? .GET : .POST }
+}
+
+/// The one place that talks HTTP: headers, timeouts, retries, error mapping, request records.
+final class HTTPTransport: Sendable {
+    static let userAgent = "useepay/\(UseePayVersion.current)"
+
+    let configuration: UseePayConfiguration
+    let http: HTTPClient
+    let logger: Logger
+    let observer: (@Sendable (APIRequestRecord) -> Void)?
+    private let baseURLText: String
+
+    init(configuration: UseePayConfiguration, logger: Logger, observer: (@Sendable (APIRequestRecord) -> Void)?) {
+        self.configuration = configuration
+        self.logger = logger
+        self.observer = observer
+        var base = configuration.environment.baseURL.absoluteString
+        while base.hasSuffix("/") { base.removeLast() }
+        self.baseURLText = base
+        var httpConfiguration = HTTPClient.Configuration(
+            timeout: .init(connect: configuration.connectTimeout.timeAmount, read: configuration.readTimeout.timeAmount))
+        // Redirects could carry the API key headers to another host; the API never redirects.
+        httpConfiguration.redirectConfiguration = .disallow
+        httpConfiguration.httpVersion = .http1Only
+        self.http = HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: httpConfiguration)
+    }
+
+    func shutdown() async throws {
+        do {
+            try await http.shutdown()
+        } catch let error as HTTPClientError where error == .alreadyShutdown {
+            // shutting down twice is harmless
+        }
+    }
+
+    /// Sends one logical request (GETs may be retried) and returns the JSON body.
+    func send(_ method: HTTPMethodName, path: String, query: [(String, String)] = [], body: WireJSON? = nil) async throws -> JSONValue {
+        let pathWithQuery = path + Self.queryString(query)
+        let bodyText = body?.serialized()
+        var attempt = 1
+        while true {
+            do {
+                return try await sendOnce(method, pathWithQuery: pathWithQuery, body: bodyText, attempt: attempt)
+            } catch let error as UseePayError {
+                guard method == .get, attempt < configuration.retry.maxAttempts, let delay = retryDelay(for: error, retry: attempt) else {
+                    throw error
+                }
+                logger.debug("retrying", metadata: ["method": "\(method.rawValue)", "path": "\(pathWithQuery)",
+                                                    "attempt": "\(attempt + 1)", "delay": "\(delay)"])
+                try await Task.sleep(for: delay)
+                attempt += 1
+            }
+        }
+    }
+
+    /// nil = do not retry this error.
+    private func retryDelay(for error: UseePayError, retry: Int) -> Duration? {
+        let policy = configuration.retry
+        switch error.kind {
+        case .rateLimited:
+            if let after = error.retryAfter {
+                return after <= policy.maxRetryAfter ? after : nil
+            }
+            return policy.backoff(beforeRetry: retry)
+        case .server:
+            if let after = error.retryAfter, after <= policy.maxRetryAfter { return after }
+            return policy.backoff(beforeRetry: retry)
+        case .transport:
+            switch error.transportFailure {
+            case .dns?, .tls?: return nil
+            default: return policy.backoff(beforeRetry: retry)
+            }
+        default:
+            return nil
+        }
+    }
+
+    private func sendOnce(_ method: HTTPMethodName, pathWithQuery: String, body: String?, attempt: Int) async throws -> JSONValue {
+        var request = HTTPClientRequest(url: baseURLText + pathWithQuery)
+        request.method = method.nio
+        request.headers.add(name: "x-merchant-no", value: configuration.merchantNo)
+        request.headers.add(name: "x-api-key", value: configuration.apiKey.headerValue)
+        request.headers.add(name: "x-app-id", value: configuration.appId)
+        if let version = configuration.apiVersion, !version.isEmpty {
+            request.headers.add(name: "x-api-version", value: version)
+        }
+        request.headers.add(name: "User-Agent", value: Self.userAgent)
+        request.headers.add(name: "Accept", value: "application/json")
+        if let body {
+            request.headers.add(name: "Content-Type", value: "application/json")
+            request.body = .bytes(ByteBuffer(string: body))
+        } else if method == .post {
+            request.headers.add(name: "Content-Type", value: "application/json")
+            request.body = .bytes(ByteBuffer(string: "{}"))
+        }
+
+        let startedAt = Date()
+        let clock = ContinuousClock()
+        let start = clock.now
+        let deadline = configuration.connectTimeout + configuration.readTimeout * 2
+
+        var status: Int?
+        var headers = HTTPHeaders()
+        let bytes: ByteBuffer
+        do {
+            let response = try await http.execute(request, timeout: deadline.timeAmount, logger: logger)
+            status = Int(response.status.code)
+            headers = response.headers
+            bytes = try await response.body.collect(upTo: configuration.maxResponseBytes)
+        } catch {
+            if error is CancellationError || (error as? HTTPClientError) == .cancelled {
+                record(startedAt, method, pathWithQuery, status, clock.now - start, "cancelled", attempt)
+                throw CancellationError()
+            }
+            let mapped: UseePayError
+            if error is NIOTooManyBytesError {
+                mapped = UseePayError(kind: .unexpectedBody, httpStatus: status,
+                                      message: "response larger than \(configuration.maxResponseBytes) bytes",
+                                      method: method.rawValue, path: pathWithQuery, outcomeUnclear: method == .post)
+            } else {
+                let c = ErrorClassifier.classify(error)
+                mapped = UseePayError(kind: .transport, httpStatus: status, transportFailure: c.failure,
+                                      method: method.rawValue, path: pathWithQuery,
+                                      outcomeUnclear: method == .post && c.mayHaveBeenSent)
+            }
+            record(startedAt, method, pathWithQuery, status, clock.now - start, mapped.description, attempt)
+            logger.info("request failed", metadata: ["method": "\(method.rawValue)", "path": "\(pathWithQuery)",
+                                                      "error": "\(mapped.description)"])
+            throw mapped
+        }
+
+        let latency = clock.now - start
+        let statusCode = status ?? 0
+        do {
+            let json = try ResponseInterpreter.interpret(
+                status: statusCode, headers: headers, body: bytes, method: method.rawValue, path: pathWithQuery,
+                apiKey: configuration.apiKey)
+            record(startedAt, method, pathWithQuery, statusCode, latency, nil, attempt)
+            logger.debug("request", metadata: ["method": "\(method.rawValue)", "path": "\(pathWithQuery)",
+                                               "status": "\(statusCode)", "latency": "\(latency)"])
+            return json
+        } catch let error as UseePayError {
+            record(startedAt, method, pathWithQuery, statusCode, latency, error.description, attempt)
+            logger.info("request failed", metadata: ["method": "\(method.rawValue)", "path": "\(pathWithQuery)",
+                                                      "status": "\(statusCode)", "error": "\(error.description)"])
+            throw error
+        }
+    }
+
+    private func record(_ startedAt: Date, _ method: HTTPMethodName, _ path: String, _ status: Int?, _ latency: Duration,
+                        _ summary: String?, _ attempt: Int) {
+        observer?(APIRequestRecord(startedAt: startedAt, method: method.rawValue, path: path, statusCode: status,
+                                   latency: latency, errorSummary: summary, attempt: attempt))
+    }
+
+    private static let queryAllowed: CharacterSet = {
+        var set = CharacterSet(charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~:")
+        set.remove(charactersIn: "+&=#")
+        return set
+    }()
+
+    static func queryString(_ items: [(String, String)]) -> String {
+        guard !items.isEmpty else { return "" }
+        return "?" + items.map { name, value in
+            (name.addingPercentEncoding(withAllowedCharacters: queryAllowed) ?? name) + "="
+                + (value.addingPercentEncoding(withAllowedCharacters: queryAllowed) ?? "")
+        }.joined(separator: "&")
+    }
+
+    private static let segmentAllowed = CharacterSet(charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~")
+
+    /// An id as one path segment: percent-encoded so it can never add segments (`../`) or a query.
+    static func segment(_ id: String, method: String, resource: String) throws -> String {
+        let trimmed = id.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !trimmed.isEmpty, trimmed != ".", trimmed != ".." else {
+            throw UseePayError(kind: .api, code: "invalid_argument", message: "The \(resource) id is empty or invalid.",
+                               source: "id", method: method, path: "/api/v1/\(resource)s/…")
+        }
+        return trimmed.addingPercentEncoding(withAllowedCharacters: segmentAllowed) ?? trimmed
+    }
+}
+
+extension Duration {
+    var timeAmount: TimeAmount {
+        let c = components
+        return .nanoseconds(c.seconds * 1_000_000_000 + c.attoseconds / 1_000_000_000)
+    }
+}
+
+public enum UseePayVersion {
+    public static let current = "0.1.0"
+}

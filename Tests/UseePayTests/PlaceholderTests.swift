@@ -1,5 +1,0 @@
-import XCTest
-
-final class UseePayTestsPlaceholder: XCTestCase {
-    func testPackageBuilds() { XCTAssertTrue(true) }
-}
