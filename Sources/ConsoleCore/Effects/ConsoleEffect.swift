@@ -1,0 +1,77 @@
+import Foundation
+import UseePay
+
+/// Which list or related section a load fills.
+public enum LoadTarget: Sendable, Hashable {
+    case list(ListKind)
+    case related(ObjectRef, RelatedKind)
+    /// Reading a payment's refunds to learn what is left to refund, for an open refund dialog.
+    case refundable(paymentIntentId: String)
+}
+
+public enum ObjectQuery: Sendable, Hashable {
+    case payments(PaymentIntentListQuery)
+    case customers(CustomerListQuery)
+    case subscriptions(SubscriptionListQuery)
+    case refunds(RefundListQuery)
+}
+
+public struct LoadRequest: Sendable, Hashable {
+    public var target: LoadTarget
+    public var query: ObjectQuery
+    public var page: Int
+    /// The list generation this load belongs to; a late answer for an older query is dropped.
+    public var generation: Int
+    /// A live refresh re-reading the newest page (merged, not appended).
+    public var isRefresh: Bool
+}
+
+/// I/O the reducer asks for. `EffectRunner` performs them and answers with events.
+public enum ConsoleEffect: Sendable, Equatable {
+    case load(LoadRequest)
+    case retrieve(ObjectRef)
+    /// Sends a money move. The runner journals it (`.sending`) before sending and journals the outcome.
+    case send(ActionRequest)
+    /// Finds out what happened to a request whose answer was lost. Never resends it.
+    case settle(ActionRequest)
+    case journal(JournalEntry)
+    /// Replaces any scheduled refresh with one after this many seconds.
+    case scheduleRefresh(seconds: Int)
+    case cancelRefresh
+    case copyToClipboard(String)
+    case quit
+}
+
+public struct LoadedPage: Sendable {
+    public var objects: [ConsoleObject]
+    public var hasMore: Bool
+}
+
+/// What really happened to a request whose answer was lost.
+public enum SettleFinding: Sendable {
+    case happened(ConsoleObject)
+    case didNotHappen(ConsoleObject?)
+}
+
+public enum EffectResult: Sendable {
+    case loaded(LoadRequest, Result<LoadedPage, ConsoleFailure>)
+    case retrieved(ObjectRef, Result<ConsoleObject, ConsoleFailure>)
+    /// `nil` object with success means the journal refused the entry, so nothing was sent.
+    case sent(ActionRequest, Result<ConsoleObject, ConsoleFailure>)
+    case notSent(ActionRequest, reason: String)
+    case settled(ActionRequest, Result<SettleFinding, ConsoleFailure>)
+    case journalFailed(String)
+}
+
+public enum ConsoleEvent: Sendable {
+    case key(KeyPress)
+    case resized(TerminalSize)
+    case refreshTick
+    case effectResult(EffectResult)
+    case apiRequest(APILogEntry)
+    /// Sent once at start: opens the first list (and schedules refresh).
+    case started
+    /// Unfinished journal entries found at start; the console settles each and reports it.
+    case journalRecovered([JournalEntry])
+    case clipboardCopied(String)
+}

@@ -1,0 +1,71 @@
+import Foundation
+
+/// One line of the action journal. The same `consoleRequestId` appears first with `.sending` (written
+/// before the request leaves) and later with the outcome.
+public struct JournalEntry: Sendable, Hashable, Codable {
+    public enum Phase: String, Sendable, Hashable, Codable {
+        case sending
+        case succeeded
+        case failed
+        /// No answer came back; the console will check.
+        case unclear
+        /// Checked afterwards: the change did happen.
+        case settledHappened
+        /// Checked afterwards: the change did not happen.
+        case settledNotHappened
+
+        public var isFinal: Bool { self != .sending && self != .unclear }
+    }
+
+    public var request: ActionRequest
+    public var phase: Phase
+    public var recordedAt: Date
+    public var mode: ConsoleMode
+    public var detail: String?
+
+    public init(request: ActionRequest, phase: Phase, recordedAt: Date, mode: ConsoleMode, detail: String? = nil) {
+        self.request = request
+        self.phase = phase
+        self.recordedAt = recordedAt
+        self.mode = mode
+        self.detail = detail
+    }
+}
+
+/// Where money-moving actions are recorded. The executable implements it as an append-only file;
+/// an entry is appended before a request is sent, so a crash mid-flight leaves evidence to settle.
+public protocol ActionJournal: Sendable {
+    func append(_ entry: JournalEntry) async throws
+    /// Requests whose latest entry is `.sending` or `.unclear`: their outcome was never learned.
+    func unfinishedEntries() async throws -> [JournalEntry]
+}
+
+extension ActionJournal {
+    /// Shared rule for implementations that replay their entries: the last entry per request wins.
+    public static func unfinished(from entries: [JournalEntry]) -> [JournalEntry] {
+        var latest: [String: JournalEntry] = [:]
+        var order: [String] = []
+        for entry in entries {
+            if latest[entry.request.consoleRequestId] == nil { order.append(entry.request.consoleRequestId) }
+            latest[entry.request.consoleRequestId] = entry
+        }
+        return order.compactMap { latest[$0] }.filter { !$0.phase.isFinal }
+    }
+}
+
+/// A journal kept in memory: for tests and for runs where the merchant chose not to keep a file.
+public actor InMemoryActionJournal: ActionJournal {
+    public private(set) var entries: [JournalEntry]
+
+    public init(entries: [JournalEntry] = []) {
+        self.entries = entries
+    }
+
+    public func append(_ entry: JournalEntry) async throws {
+        entries.append(entry)
+    }
+
+    public func unfinishedEntries() async throws -> [JournalEntry] {
+        Self.unfinished(from: entries)
+    }
+}

@@ -1,0 +1,83 @@
+import Foundation
+import UseePay
+
+public enum ObjectKind: String, Sendable, Hashable, Codable {
+    case payment, customer, subscription, refund
+}
+
+/// Names an object independently of whether it is loaded.
+public struct ObjectRef: Sendable, Hashable, Codable, CustomStringConvertible {
+    public var kind: ObjectKind
+    public var id: String
+    public init(_ kind: ObjectKind, _ id: String) {
+        self.kind = kind
+        self.id = id
+    }
+    public var description: String { "\(kind.rawValue) \(id)" }
+}
+
+/// Any object the console shows, as the server last described it.
+public enum ConsoleObject: Sendable, Hashable {
+    case payment(PaymentIntent)
+    case customer(Customer)
+    case subscription(Subscription)
+    case refund(Refund)
+
+    public var ref: ObjectRef {
+        switch self {
+        case .payment(let p): return ObjectRef(.payment, p.id)
+        case .customer(let c): return ObjectRef(.customer, c.id)
+        case .subscription(let s): return ObjectRef(.subscription, s.id)
+        case .refund(let r): return ObjectRef(.refund, r.id)
+        }
+    }
+
+    public var raw: JSONValue {
+        switch self {
+        case .payment(let p): return p.raw
+        case .customer(let c): return c.raw
+        case .subscription(let s): return s.raw
+        case .refund(let r): return r.raw
+        }
+    }
+}
+
+/// The console's view of an error: what to tell the merchant, and whether a sent change may have happened.
+public struct ConsoleFailure: Error, Sendable, Hashable, CustomStringConvertible {
+    public var message: String
+    public var suggestion: String?
+    public var httpStatus: Int?
+    public var code: String?
+    /// A POST went out and no answer came back: the change may have happened. Never resend blindly.
+    public var outcomeUnclear: Bool
+
+    public init(message: String, suggestion: String? = nil, httpStatus: Int? = nil, code: String? = nil, outcomeUnclear: Bool = false) {
+        self.message = message
+        self.suggestion = suggestion
+        self.httpStatus = httpStatus
+        self.code = code
+        self.outcomeUnclear = outcomeUnclear
+    }
+
+    public init(_ error: any Error) {
+        if let error = error as? UseePayError {
+            self.init(message: error.description, suggestion: error.recoverySuggestion, httpStatus: error.httpStatus,
+                      code: error.code, outcomeUnclear: error.outcomeUnclear)
+        } else if let failure = error as? ConsoleFailure {
+            self = failure
+        } else {
+            self.init(message: String(describing: error))
+        }
+    }
+
+    public var description: String {
+        if let suggestion, !suggestion.isEmpty { return "\(message) — \(suggestion)" }
+        return message
+    }
+}
+
+/// SANDBOX or LIVE: always on screen and in every confirmation.
+public enum ConsoleMode: String, Sendable, Hashable, Codable {
+    case sandbox, live
+    public var label: String { self == .live ? "LIVE" : "SANDBOX" }
+}

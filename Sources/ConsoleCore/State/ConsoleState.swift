@@ -1,0 +1,94 @@
+import Foundation
+import UseePay
+
+/// Everything the screen shows, as a value. Only `reduce` changes it.
+public struct ConsoleState: Sendable, Equatable {
+    // Who and where
+    public var mode: ConsoleMode
+    public var profileName: String
+    public var readOnly: Bool
+    public var merchantTimeZone: TimeZone
+    /// Set by the store from its clock before each event, so `reduce` stays pure.
+    public var now: Date
+    public var size: TerminalSize
+    public var keymap: Keymap
+
+    // Navigation
+    public var stack: [Screen] = [.list(.payments)]
+    public var input: InputLine?
+    public var showingHelp: Bool = false
+    public var flash: Flash?
+
+    // Data
+    public var paymentRange: DateRange = .today
+    public var paymentFilter = PaymentListFilter()
+    public var refundRange: DateRange = .last7Days
+    public var customerEmail: String?
+    public var subscriptionStatus: String?
+    public var refundStatus: String?
+    public var payments = ListModel<PaymentIntent>()
+    public var customers = ListModel<Customer>()
+    public var subscriptions = ListModel<Subscription>()
+    public var refunds = ListModel<Refund>()
+    public var paymentSummary = PaymentSummary()
+    /// Every refund the console has seen, by payment intent id (for "what is left to refund" and the summary).
+    public var refundsByPayment: [String: [Refund]] = [:]
+    public var apiLog: [APILogEntry] = []
+    public var apiLogCursor: Int = 0
+    public var apiLogScroll: Int = 0
+    public static let apiLogLimit = 1000
+
+    // Live refresh
+    public var refreshIntervalSeconds: Int
+    public var refreshPaused: Bool = false
+    public var tick: Int = 0
+    public var pageSize: Int = 50
+
+    // Actions
+    public var dialog: ActionDialog?
+    public var pending: [String: PendingAction] = [:]
+    public var sessionTag: String
+    public var nextRequestNumber: Int = 1
+    public var quitArmed: Bool = false
+
+    public init(mode: ConsoleMode, profileName: String = "default", readOnly: Bool = false,
+                merchantTimeZone: TimeZone = .current, now: Date = Date(), size: TerminalSize = TerminalSize(columns: 80, rows: 24),
+                keymap: Keymap = .standard, refreshIntervalSeconds: Int = 0, sessionTag: String = "s1") {
+        self.mode = mode
+        self.profileName = profileName
+        self.readOnly = readOnly
+        self.merchantTimeZone = merchantTimeZone
+        self.now = now
+        self.size = size
+        self.keymap = keymap
+        self.refreshIntervalSeconds = refreshIntervalSeconds
+        self.sessionTag = sessionTag
+    }
+
+    public var screen: Screen { stack.last ?? .list(.payments) }
+    public var keyContext: KeyContext { screen.keyContext }
+    public var breadcrumb: [String] { stack.map(\.crumb) }
+
+    /// Rows available for list bodies: the screen minus title, summary, header, flash and footer lines.
+    public static func listBodyRows(for size: TerminalSize) -> Int { max(1, size.rows - 6) }
+    public var listBodyRows: Int { Self.listBodyRows(for: size) }
+
+    /// Bindings help shows for the current screen; read-only hides money moves.
+    public var helpBindings: [KeyBinding] { keymap.bindings(in: keyContext, readOnly: readOnly) }
+
+    /// Looks an object up wherever the console holds it.
+    public func object(_ ref: ObjectRef) -> ConsoleObject? {
+        switch ref.kind {
+        case .payment: if let p = payments[ref.id] { return .payment(p) }
+        case .customer: if let c = customers[ref.id] { return .customer(c) }
+        case .subscription: if let s = subscriptions[ref.id] { return .subscription(s) }
+        case .refund: if let r = refunds[ref.id] { return .refund(r) }
+        }
+        for screen in stack.reversed() {
+            guard case .detail(let detail) = screen else { continue }
+            if detail.ref == ref, let object = detail.object { return object }
+            if let found = detail.relatedRows.first(where: { $0.ref == ref }) { return found }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,83 @@
+import Foundation
+import UseePay
+
+// What `/`, quick filters and sorting read from each object. Column ids match the screens' columns.
+
+extension PaymentIntent: ListRow {
+    public var searchText: String {
+        [id, merchantOrderId, customerId, customer?.name, customer?.email, description,
+         paymentMethod?.type, currency?.code, status.rawValue]
+            .compactMap { $0 }.joined(separator: " ").lowercased()
+    }
+    public var statusKey: String { status.rawValue }
+    public func sortKey(_ column: String) -> SortKey {
+        switch column {
+        case "time": return createAt.map(SortKey.date) ?? .missing
+        case "amount": return amount.map(SortKey.number) ?? .missing
+        case "status": return .text(status.rawValue)
+        case "customer": return .text((customer?.name ?? customer?.email ?? customerId ?? "").lowercased())
+        case "order": return .text(merchantOrderId ?? "")
+        case "method": return .text(paymentMethod?.type ?? "")
+        case "id": return .text(id)
+        default: return .missing
+        }
+    }
+}
+
+extension Customer: ListRow {
+    public var searchText: String {
+        [id, name, email, phone, merchantCustomerId].compactMap { $0 }.joined(separator: " ").lowercased()
+    }
+    public var statusKey: String { "" }
+    public func sortKey(_ column: String) -> SortKey {
+        switch column {
+        case "name": return .text((name ?? "").lowercased())
+        case "email": return .text((email ?? "").lowercased())
+        case "created": return createAt.map(SortKey.date) ?? .missing
+        case "id": return .text(id)
+        default: return .missing
+        }
+    }
+}
+
+extension Subscription: ListRow {
+    public var searchText: String {
+        [id, customerId, status.rawValue, description].compactMap { $0 }.joined(separator: " ").lowercased()
+    }
+    public var statusKey: String { status.rawValue }
+    public func sortKey(_ column: String) -> SortKey {
+        switch column {
+        case "customer": return .text(customerId ?? "")
+        case "status": return .text(status.rawValue)
+        case "period_end": return currentPeriodEnd.map(SortKey.date) ?? .missing
+        case "created": return createAt.map(SortKey.date) ?? .missing
+        case "id": return .text(id)
+        default: return .missing
+        }
+    }
+}
+
+extension Refund: ListRow {
+    public var searchText: String {
+        [id, paymentIntentId, reason, status.rawValue].compactMap { $0 }.joined(separator: " ").lowercased()
+    }
+    public var statusKey: String { status.rawValue }
+    public func sortKey(_ column: String) -> SortKey {
+        switch column {
+        case "time": return createAt.map(SortKey.date) ?? .missing
+        case "amount": return amount.map(SortKey.number) ?? .missing
+        case "status": return .text(status.rawValue)
+        case "payment": return .text(paymentIntentId ?? "")
+        case "id": return .text(id)
+        default: return .missing
+        }
+    }
+}
+
+/// Sortable columns per list, in the order `o` cycles through them.
+public enum SortColumns {
+    public static let payments = ["time", "amount", "status", "customer", "order", "method", "id"]
+    public static let customers = ["created", "name", "email", "id"]
+    public static let subscriptions = ["created", "customer", "status", "period_end", "id"]
+    public static let refunds = ["time", "amount", "status", "payment", "id"]
+}
