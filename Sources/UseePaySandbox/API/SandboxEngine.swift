@@ -1,0 +1,237 @@
+import Foundation
+import GRDB
+import Hummingbird
+import Logging
+
+/// One API call after transport concerns (faults, body size) are handled.
+struct APIRequest: Sendable {
+    var method: HTTPRequest.Method
+    /// Path components after `/api/v1/`.
+    var path: [String]
+    var query: [(String, String)]
+    var body: SandboxJSON?
+    var merchant: SandboxCredentials
+
+    func queryValues(_ name: String) -> [String] { query.filter { $0.0 == name }.map(\.1) }
+    func queryValue(_ name: String) -> String? { queryValues(name).last }
+}
+
+struct APIResult: Sendable {
+    var status: HTTPResponse.Status = .ok
+    var json: SandboxJSON
+    /// True when the call changed stored data (the drop-after-commit fault only applies then).
+    var committedChange = false
+}
+
+/// The emulator itself: storage, clock and the rules of every operation. HTTP plumbing lives in
+/// `SandboxResponder`; this type is what its routes call.
+final class SandboxEngine: Sendable {
+    let database: SandboxDatabase
+    let clock: SandboxClock
+    let options: SandboxOptions
+    let signer: WebhookSigner
+    let merchants: [SandboxCredentials]
+    let faults: FaultSettings
+    let logger: Logger
+    private let boundURL = LockedValue<URL?>(nil)
+
+    let webhookDelivery: WebhookDelivery?
+
+    init(database: SandboxDatabase, clock: SandboxClock, options: SandboxOptions, signer: WebhookSigner, logger: Logger,
+         webhookDelivery: WebhookDelivery?) {
+        self.webhookDelivery = webhookDelivery
+        self.database = database
+        self.clock = clock
+        self.options = options
+        self.signer = signer
+        self.merchants = [options.credentials] + options.additionalMerchants
+        self.faults = FaultSettings(options.faults)
+        self.logger = logger
+    }
+
+    /// Known once the listener is bound (the port may be 0 until then).
+    var baseURL: URL {
+        get { boundURL.value ?? URL(string: "http://\(options.host):\(options.port)")! }
+    }
+
+    func setBaseURL(_ url: URL) { boundURL.value = url }
+
+    var writer: any DatabaseWriter { database.writer }
+    var settleDelayMilliseconds: Int64 { max(options.refundSettleDelay.milliseconds, 0) }
+
+    /// Matches all three headers against one configured merchant; the key is compared in constant time.
+    func authenticate(merchantNo: String?, apiKey: String?, appId: String?) -> SandboxCredentials? {
+        guard let merchantNo, let apiKey, let appId else { return nil }
+        return merchants.first { merchant in
+            merchant.merchantNo == merchantNo && merchant.appId == appId && Self.constantTimeEquals(merchant.apiKey, apiKey)
+        }
+    }
+
+    private static func constantTimeEquals(_ lhs: String, _ rhs: String) -> Bool {
+        let left = Array(lhs.utf8), right = Array(rhs.utf8)
+        guard left.count == right.count else { return false }
+        var difference: UInt8 = 0
+        for index in left.indices { difference |= left[index] ^ right[index] }
+        return difference == 0
+    }
+
+    // MARK: Routing
+
+    func handle(_ request: APIRequest) async throws -> APIResult {
+        let path = request.path
+        let method = request.method
+        guard let resource = path.first else { throw APIError.routeNotFound(method.rawValue, "/api/v1") }
+        switch (resource, method, path.count) {
+        case ("payment_intents", .get, 1): return try await list(.paymentIntent, request)
+        case ("payment_intents", .post, 1): return try await createPaymentIntent(request)
+        case ("payment_intents", .post, 2) where path[1] == "create": return try await createPaymentIntent(request)
+        case ("payment_intents", .get, 2): return try await retrieve(.paymentIntent, id: path[1], request)
+        case ("payment_intents", .post, 2): return try await updatePaymentIntent(id: path[1], request)
+        case ("payment_intents", .post, 3) where path[2] == "confirm": return try await confirmPaymentIntent(id: path[1], request)
+        case ("payment_intents", .post, 3) where path[2] == "capture": return try await capturePaymentIntent(id: path[1], request)
+        case ("payment_intents", .post, 3) where path[2] == "cancel": return try await cancelPaymentIntent(id: path[1], request)
+
+        case ("refunds", .get, 1): return try await list(.refund, request)
+        case ("refunds", .post, 2) where path[1] == "create": return try await createRefund(request)
+        case ("refunds", .get, 2): return try await retrieve(.refund, id: path[1], request)
+
+        case ("customers", .get, 1): return try await list(.customer, request)
+        case ("customers", .post, 2) where path[1] == "create": return try await createCustomer(request)
+        case ("customers", .get, 2): return try await retrieve(.customer, id: path[1], request)
+        case ("customers", .post, 2): return try await updateCustomer(id: path[1], request)
+
+        case ("subscriptions", .get, 1): return try await list(.subscription, request)
+        case ("subscriptions", .post, 2) where path[1] == "create": return try await createSubscription(request)
+        case ("subscriptions", .get, 2): return try await retrieve(.subscription, id: path[1], request)
+        case ("subscriptions", .post, 2): return try await updateSubscription(id: path[1], request)
+        case ("subscriptions", .post, 3) where path[2] == "cancel": return try await cancelSubscription(id: path[1], request)
+
+        case ("invoices", .get, 1): return try await list(.invoice, request)
+        case ("invoices", .post, 2) where path[1] == "create": return try await createInvoice(request)
+        case ("invoices", .get, 2): return try await retrieve(.invoice, id: path[1], request)
+        case ("invoices", .post, 3) where path[2] == "pay": return try await payInvoice(id: path[1], request)
+
+        case ("webhooks", .get, 1): return try await list(.webhookEndpoint, request)
+        case ("webhooks", .post, 2) where path[1] == "create": return try await createWebhookEndpoint(request)
+        case ("webhooks", .get, 2): return try await retrieve(.webhookEndpoint, id: path[1], request)
+        case ("webhooks", .post, 2): return try await updateWebhookEndpoint(id: path[1], request)
+
+        default:
+            throw APIError.routeNotFound(method.rawValue, "/api/v1/" + path.joined(separator: "/"))
+        }
+    }
+
+    // MARK: Reading
+
+    func retrieve(_ kind: ResourceKind, id: String, _ request: APIRequest) async throws -> APIResult {
+        let merchantNo = request.merchant.merchantNo
+        let json = try await writer.read { db -> SandboxJSON? in
+            guard let doc = try db.loadDocument(kind, id: id, merchantNo: merchantNo) else { return nil }
+            return try self.render(kind, doc, db)
+        }
+        guard let json else { throw APIError.notFound(kind.displayName, id: id) }
+        return APIResult(json: json)
+    }
+
+    /// The wire object: stored fields plus every documented field that is absent, as null.
+    func render(_ kind: ResourceKind, _ doc: Document, _ db: Database) throws -> SandboxJSON {
+        var fields = doc
+        for name in kind.wireFields where fields[name] == nil { fields[name] = .null }
+        if kind == .paymentIntent, let customerId = doc.string("customer_id"), let merchantNo = doc.string("merchant_no"),
+           let customer = try db.loadDocument(.customer, id: customerId, merchantNo: merchantNo) {
+            fields["customer"] = try render(.customer, customer, db)
+        }
+        return .object(fields)
+    }
+
+    func list(_ kind: ResourceKind, _ request: APIRequest) async throws -> APIResult {
+        let query = try ListQuery(kind: kind, request: request)
+        let merchantNo = request.merchant.merchantNo
+        let json = try await writer.read { db -> SandboxJSON in
+            var conditions = ["merchant_no = ?"]
+            var arguments: [any DatabaseValueConvertible] = [merchantNo]
+            if let from = query.fromCreatedAt { conditions.append("create_at >= ?"); arguments.append(from) }
+            if let to = query.toCreatedAt { conditions.append("create_at <= ?"); arguments.append(to) }
+            if !query.statuses.isEmpty {
+                conditions.append("status IN (\(Array(repeating: "?", count: query.statuses.count).joined(separator: ", ")))")
+                arguments.append(contentsOf: query.statuses)
+            }
+            for (column, value) in query.columnFilters {
+                conditions.append("\(column) = ?")
+                arguments.append(value)
+            }
+            arguments.append(query.pageSize + 1)
+            arguments.append(query.pageNum * query.pageSize)
+            let sql = "SELECT doc FROM \(kind.table) WHERE \(conditions.joined(separator: " AND ")) ORDER BY create_at DESC, id DESC LIMIT ? OFFSET ?"
+            let texts = try String.fetchAll(db, sql: sql, arguments: StatementArguments(arguments))
+            let hasMore = texts.count > query.pageSize
+            let items = try texts.prefix(query.pageSize).map { try self.render(kind, try Database.decodeDocument($0), db) }
+            return .object(["items": .array(items), "has_more": .bool(hasMore)])
+        }
+        return APIResult(json: json)
+    }
+
+    // MARK: Writing helpers
+
+    func now() -> Int64 { clock.nowMilliseconds() }
+
+    /// Base fields every new object carries.
+    func newDocument(id: String, merchant: SandboxCredentials, now: Int64) -> Document {
+        [
+            "id": .string(id), "merchant_no": .string(merchant.merchantNo), "app_id": .string(merchant.appId),
+            "create_at": SandboxTime.isoJSON(milliseconds: now), "modify_at": SandboxTime.isoJSON(milliseconds: now),
+        ]
+    }
+
+    func requireCustomer(_ id: String, merchantNo: String, db: Database, source: String = "customer_id") throws -> Document {
+        guard let customer = try db.loadDocument(.customer, id: id, merchantNo: merchantNo) else {
+            throw APIError.notFound("customer", id: id, source: source)
+        }
+        return customer
+    }
+
+    /// Records an event and queues one delivery per enabled endpoint that subscribed to it, inside
+    /// the caller's transaction: the change and its notification commit together or not at all.
+    func emit(_ name: String, kind: ResourceKind, doc: Document, db: Database, now: Int64) throws {
+        guard let merchantNo = doc.string("merchant_no"), let objectId = doc.string("id") else { return }
+        let eventId = IdentifierFactory.make(.event)
+        let event = SandboxJSON.object(["id": .string(eventId), "name": .string(name), "data": try render(kind, doc, db)])
+        let body = event.serialized()
+        try db.execute(sql: "INSERT INTO events (id, merchant_no, create_at, name, object_id, body) VALUES (?, ?, ?, ?, ?, ?)",
+                       arguments: [eventId, merchantNo, now, name, objectId, body])
+        let endpoints = try String.fetchAll(
+            db, sql: "SELECT doc FROM webhook_endpoints WHERE merchant_no = ? AND status = 'enabled'", arguments: [merchantNo])
+        for text in endpoints {
+            let endpoint = try Database.decodeDocument(text)
+            let events = endpoint["events"]?.arrayValue?.compactMap(\.stringValue) ?? []
+            guard events.contains("*") || events.contains(name), let url = endpoint.string("url"), let endpointId = endpoint.string("id")
+            else { continue }
+            try db.execute(sql: """
+                INSERT INTO webhook_deliveries (event_id, endpoint_id, merchant_no, url, create_at, status, next_attempt_at)
+                VALUES (?, ?, ?, ?, ?, 'pending', ?)
+                """, arguments: [eventId, endpointId, merchantNo, url, now, now])
+        }
+    }
+}
+
+/// Fault settings can be changed at run time through the admin API.
+final class FaultSettings: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value: FaultOptions
+    init(_ value: FaultOptions) { self.value = value }
+    var current: FaultOptions {
+        get { lock.withLock { value } }
+        set { lock.withLock { value = newValue } }
+    }
+}
+
+/// A value shared between tasks behind a lock.
+final class LockedValue<Value: Sendable>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var stored: Value
+    init(_ value: Value) { stored = value }
+    var value: Value {
+        get { lock.withLock { stored } }
+        set { lock.withLock { stored = newValue } }
+    }
+}

@@ -1,0 +1,74 @@
+import Foundation
+import GRDB
+
+extension SandboxEngine {
+    static let knownEventNames: Set<String> = Set(PaymentIntentStatus.allCases.map(\.eventName) + [
+        "payment_intent.created",
+        "refund.received", "refund.accepted", "refund.succeeded", "refund.failed",
+        "subscription.created", "subscription.active", "subscription.paused", "subscription.unpaid", "subscription.updated",
+        "subscription.cancelled", "subscription.expired",
+        "invoice.sent", "invoice.paid", "invoice.payment_failed", "invoice.cancelled",
+    ])
+
+    private func applyEndpointFields(_ body: JSONBody, to doc: inout Document, creating: Bool) throws(APIError) {
+        if let url = try body.string("url", required: creating, maxLength: 2048) {
+            guard let parsed = URL(string: url), let scheme = parsed.scheme?.lowercased(), ["http", "https"].contains(scheme),
+                  parsed.host != nil else {
+                throw APIError.invalidArgument("url", "url must be an http(s) URL")
+            }
+            doc["url"] = .string(url)
+        }
+        if let events = try body.stringArray("events", required: creating) {
+            guard !events.isEmpty else { throw APIError.fieldRequired("events") }
+            if let unknown = events.first(where: { $0 != "*" && !Self.knownEventNames.contains($0) }) {
+                throw APIError.invalidArgument("events", "unknown event \(unknown); use \"*\" for all events")
+            }
+            doc["events"] = .array(events.map(SandboxJSON.string))
+        }
+        if let status = try body.string("status") {
+            guard ["enabled", "disabled"].contains(status) else {
+                throw APIError.invalidArgument("status", "status must be enabled or disabled")
+            }
+            doc["status"] = .string(status)
+        } else if creating {
+            doc["status"] = .string("enabled")
+        }
+        if body.fields["description"] != nil { doc.set("description", string: try body.string("description", maxLength: 5000)) }
+        if body.fields["api_version"] != nil { doc.set("api_version", string: try body.string("api_version", maxLength: 40)) }
+        if body.fields["metadata"] != nil { doc.set("metadata", try body.rawObject("metadata")) }
+    }
+
+    func createWebhookEndpoint(_ request: APIRequest) async throws -> APIResult {
+        let body = try JSONBody.parse(request.body)
+        let merchant = request.merchant
+        var prepared = newDocument(id: IdentifierFactory.make(.webhookEndpoint), merchant: merchant, now: 0)
+        try applyEndpointFields(body, to: &prepared, creating: true)
+        let initial = prepared
+        let json = try await writer.write { db -> SandboxJSON in
+            let now = self.now()
+            var doc = initial
+            doc["create_at"] = SandboxTime.isoJSON(milliseconds: now)
+            doc["modify_at"] = SandboxTime.isoJSON(milliseconds: now)
+            try db.insertDocument(.webhookEndpoint, doc, columns: [
+                "id": doc.string("id"), "merchant_no": merchant.merchantNo, "create_at": now, "status": doc.string("status"),
+            ])
+            return try self.render(.webhookEndpoint, doc, db)
+        }
+        return APIResult(json: json, committedChange: true)
+    }
+
+    func updateWebhookEndpoint(id: String, _ request: APIRequest) async throws -> APIResult {
+        let body = try JSONBody.parse(request.body)
+        let merchantNo = request.merchant.merchantNo
+        let json = try await writer.write { db -> SandboxJSON in
+            guard var doc = try db.loadDocument(.webhookEndpoint, id: id, merchantNo: merchantNo) else {
+                throw APIError.notFound("webhook endpoint", id: id)
+            }
+            try self.applyEndpointFields(body, to: &doc, creating: false)
+            doc["modify_at"] = SandboxTime.isoJSON(milliseconds: self.now())
+            try db.updateDocument(.webhookEndpoint, id: id, doc, columns: ["status": doc.string("status")])
+            return try self.render(.webhookEndpoint, doc, db)
+        }
+        return APIResult(json: json, committedChange: true)
+    }
+}

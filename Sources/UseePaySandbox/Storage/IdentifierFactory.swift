@@ -1,0 +1,43 @@
+/// Opaque ids in the forms UseePay uses: 32 hex for payment intents and refunds, prefixed ids
+/// elsewhere. A client must never parse them.
+enum IdentifierFactory {
+    static func hex<G: RandomNumberGenerator>(_ count: Int, using generator: inout G) -> String {
+        let digits = Array("0123456789abcdef")
+        var text = ""
+        text.reserveCapacity(count)
+        for _ in 0..<count { text.append(digits[Int(generator.next() & 15)]) }
+        return text
+    }
+
+    static func make<G: RandomNumberGenerator>(_ kind: Kind, using generator: inout G) -> String {
+        switch kind {
+        case .paymentIntent, .refund: return hex(32, using: &generator)
+        case .customer: return "cus_" + hex(20, using: &generator)
+        case .subscription: return "sub_" + hex(20, using: &generator)
+        case .invoice: return "inv_" + hex(20, using: &generator)
+        case .webhookEndpoint: return "wek_" + hex(20, using: &generator)
+        case .event: return "evt_" + hex(32, using: &generator)
+        case .clientSecret: return hex(40, using: &generator)
+        }
+    }
+
+    static func make(_ kind: Kind) -> String {
+        var generator = SystemRandomNumberGenerator()
+        return make(kind, using: &generator)
+    }
+
+    enum Kind { case paymentIntent, refund, customer, subscription, invoice, webhookEndpoint, event, clientSecret }
+}
+
+/// SplitMix64: tiny, fast and fully deterministic, so `--seed N` always yields the same data.
+struct SplitMix64: RandomNumberGenerator {
+    private var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}

@@ -1,5 +1,0 @@
-import XCTest
-
-final class UseePaySandboxTestsPlaceholder: XCTestCase {
-    func testPackageBuilds() { XCTAssertTrue(true) }
-}
