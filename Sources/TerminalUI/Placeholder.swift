@@ -1,1 +1,0 @@
-// Placeholder so the target builds; real code lands with its issue.

@@ -1,2 +1,0 @@
-// Placeholder entry point; the argument parser lands with the terminal issue.
-print("useepay: not yet implemented")

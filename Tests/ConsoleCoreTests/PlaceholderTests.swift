@@ -1,5 +1,0 @@
-import XCTest
-
-final class ConsoleCoreTestsPlaceholder: XCTestCase {
-    func testPackageBuilds() { XCTAssertTrue(true) }
-}

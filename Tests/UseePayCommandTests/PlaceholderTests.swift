@@ -1,5 +1,0 @@
-import XCTest
-
-final class UseePayCommandTestsPlaceholder: XCTestCase {
-    func testPackageBuilds() { XCTAssertTrue(true) }
-}
