@@ -19,6 +19,9 @@ public enum TerminalText {
         while let scalar = scalars.first {
             scalars = scalars.dropFirst()
             switch scalar.value {
+            case 0x0D where scalars.first == "\n":
+                scalars = scalars.dropFirst()
+                output.append(" ")
             case 0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x85, 0x2028, 0x2029:
                 output.append(" ")
             case 0x1B:

@@ -37,7 +37,7 @@ public struct HelpOverlay: Sendable, Hashable {
     public func contentLines(width: Int) -> [(text: String, role: ThemeRole)] {
         let keyWidth = min(
             sections.flatMap { $0.entries.map { TerminalText.width(TerminalText.sanitize($0.key)) } }.max() ?? 0,
-            max(1, width / 3)
+            max(1, width / 2)
         )
         var lines: [(String, ThemeRole)] = []
         for (index, section) in sections.enumerated() {
