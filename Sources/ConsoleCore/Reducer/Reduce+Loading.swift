@@ -297,6 +297,15 @@ extension Reducer {
             if let i = list.firstIndex(where: { $0.id == refund.id }) { list[i] = refund } else { list.append(refund) }
             state.refundsByPayment[pi] = list
             if state.payments[pi] != nil { touched = true }
+            // An open payment detail lists this refund too, whether it was loaded or just made.
+            updateDetails(&state, ObjectRef(.payment, pi)) { detail in
+                guard let s = detail.related.firstIndex(where: { $0.kind == .paymentRefunds }) else { return }
+                if let r = detail.related[s].objects.firstIndex(where: { $0.ref.id == refund.id }) {
+                    detail.related[s].objects[r] = .refund(refund)
+                } else {
+                    detail.related[s].objects.insert(.refund(refund), at: 0)
+                }
+            }
         }
         if touched { recomputeSummary(&state) }
     }

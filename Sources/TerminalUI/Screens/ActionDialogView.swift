@@ -1,0 +1,97 @@
+import Foundation
+import ConsoleCore
+import UseePay
+
+/// The confirmation box. Names the id, customer, amount and currency and the mode; shows which control
+/// has focus; in LIVE mode asks for the amount or `yes` to be typed.
+enum ActionDialogView {
+    static func draw(_ dialog: ActionDialog, state: ConsoleState, into grid: inout CellGrid) {
+        let size = grid.size
+        let width = min(72, size.columns - 4)
+        var lines: [DetailScreen.Line] = []
+        func add(_ text: String, _ role: ThemeRole = .dialog, _ attributes: CellAttributes = []) {
+            lines.append(DetailScreen.Line(text: text, role: role, attributes: attributes))
+        }
+        func addField(_ label: String, _ value: String, focused: Bool) {
+            let marker = focused ? "> " : "  "
+            add(marker + TerminalText.pad(label, toWidth: 14) + value, focused ? .dialogFocus : .dialog, focused ? .bold : [])
+        }
+        let modeRole: ThemeRole = dialog.mode == .live ? .modeLive : .modeSandbox
+        if dialog.isBulk {
+            add("\(dialog.targets.count) payments will be captured in full:")
+            let room = max(1, size.rows - 16)
+            for target in dialog.targets.prefix(room) {
+                add("  \(target.id)  \(target.money?.formatted() ?? "—")  \(TerminalText.sanitize(target.customerLabel))")
+            }
+            if dialog.targets.count > room { add("  … and \(dialog.targets.count - room) more") }
+            add("Total         " + dialog.totalsByCurrency.map { $0.formatted() }.joined(separator: " + "), .danger, .bold)
+            add("\(state.payments.marks.count) marked (\(dialog.hiddenByFilter) hidden by the filter)")
+        } else if let target = dialog.targets.first {
+            add(TerminalText.pad(dialog.action == .cancelSubscription ? "Subscription" : "Payment", toWidth: 14) + target.id)
+            add(TerminalText.pad("Customer", toWidth: 14) + TerminalText.sanitize(target.customerLabel))
+            add(TerminalText.pad("Amount", toWidth: 14) + (target.money?.formatted() ?? "—") + "  (\(target.status))", .danger, .bold)
+        }
+        add(TerminalText.pad("Mode", toWidth: 14) + dialog.mode.label, modeRole, .bold)
+        if let note = dialog.note { add(note, .warning) }
+        add("")
+        for item in dialog.fields {
+            switch item {
+            case .amount:
+                let currency = dialog.targets.first?.money?.currency.code ?? ""
+                let value = dialog.waitingForRefundable ? "(reading earlier refunds…)" : "[\(dialog.amountText)] \(currency)"
+                let limit = dialog.maxAmount.map { " max \($0)" } ?? ""
+                addField(dialog.action == .refund ? "Refund amount" : "Capture", value + limit, focused: dialog.focus == .amount)
+            case .reason:
+                addField("Reason", "< \(dialog.reasonOptions[dialog.reasonIndex]) >", focused: dialog.focus == .reason)
+            case .reasonText:
+                addField("Reason text", "[\(dialog.reasonText)]", focused: dialog.focus == .reasonText)
+            case .timing:
+                addField("When", dialog.atPeriodEnd ? "< at period end >" : "< now >", focused: dialog.focus == .timing)
+            case .typedConfirmation:
+                let hint = dialog.isBulk ? "type yes" : "type \(dialog.amountText) or yes"
+                addField("LIVE: \(hint)", "[\(dialog.typedConfirmation)]", focused: dialog.focus == .typedConfirmation)
+            case .cancelButton, .confirmButton:
+                break
+            }
+        }
+        if let error = dialog.error { add(error, .flashError, .bold) }
+        add("")
+        let confirmLabel = confirmTitle(dialog)
+        let cancel = dialog.focus == .cancelButton ? "[ Cancel ]" : "  Cancel  "
+        let confirm = dialog.focus == .confirmButton ? "[ \(confirmLabel) ]" : "  \(confirmLabel)  "
+        let buttonsLine = lines.count
+        add(cancel + "    " + confirm)
+        add("tab moves · enter presses the [ ] button · esc cancels", .dim)
+
+        let height = min(size.rows - 2, lines.count + 2)
+        let box = Rect(x: (size.columns - width - 4) / 2, y: max(1, (size.rows - height) / 2), width: width + 4, height: height)
+        grid.fill(box, role: .dialog)
+        grid.drawBox(box, role: dialog.mode == .live ? .modeLive : .dialog, title: "\(dialog.title) — \(dialog.mode.label)", titleRole: modeRole)
+        for (offset, line) in lines.prefix(height - 2).enumerated() {
+            let y = box.y + 1 + offset
+            if offset == buttonsLine {
+                let x = box.x + 2
+                let cancelWidth = grid.write(cancel, x: x, y: y, maxWidth: width, role: dialog.focus == .cancelButton ? .dialogFocus : .dialog,
+                                             attributes: dialog.focus == .cancelButton ? .bold : [])
+                grid.write(confirm, x: x + cancelWidth + 4, y: y, maxWidth: max(0, width - cancelWidth - 4),
+                           role: dialog.focus == .confirmButton ? .dialogFocus : .danger, attributes: .bold)
+                continue
+            }
+            grid.write(TerminalText.truncate(line.text, toWidth: width), x: box.x + 2, y: y, maxWidth: width, role: line.role, attributes: line.attributes)
+        }
+    }
+
+    static func confirmTitle(_ dialog: ActionDialog) -> String {
+        switch dialog.action {
+        case .capture:
+            if dialog.isBulk { return "Capture \(dialog.targets.count)" }
+            let currency = dialog.targets.first?.money?.currency.code ?? ""
+            return "Capture \(dialog.amountText) \(currency)"
+        case .refund:
+            let currency = dialog.targets.first?.money?.currency.code ?? ""
+            return dialog.waitingForRefundable ? "Refund" : "Refund \(dialog.amountText) \(currency)"
+        case .cancelPayment: return "Cancel payment"
+        case .cancelSubscription: return dialog.atPeriodEnd ? "Cancel at period end" : "Cancel now"
+        }
+    }
+}

@@ -1,0 +1,163 @@
+import Foundation
+import ConsoleCore
+import UseePay
+
+/// The four object lists share one layout: title, a context line, table, status, flash, footer.
+/// Only the rows on screen are formatted, so drawing costs the same with 100 or 100,000 loaded rows.
+enum ListScreens {
+    static func draw<Item>(_ state: ConsoleState, into grid: inout CellGrid, list: ListModel<Item>, title: String, context: String,
+                           contextRole: ThemeRole = .dim, noun: String, table: Table, row: (Item, Bool) -> TableRow) {
+        let width = grid.size.columns
+        let rows = grid.size.rows
+        let bodyRows = ConsoleState.listBodyRows(for: grid.size)
+        Chrome.drawTitle(state, into: &grid, width: width, title: title)
+        grid.fill(Rect(x: 0, y: 1, width: width, height: 1), role: .normal)
+        grid.write(TerminalText.truncate(context, toWidth: width), x: 0, y: 1, maxWidth: width, role: contextRole)
+        let tableRect = Rect(x: 0, y: 2, width: width, height: bodyRows + 1)
+        let ids = list.visibleItems(from: list.scrollOffset, count: bodyRows)
+        let cursor = list.cursorID
+        let selected = cursor.flatMap { c in ids.firstIndex(of: c).map { $0 - ids.startIndex } }
+        table.draw(into: &grid, rect: tableRect, rowCount: ids.count, firstRow: 0, selectedRow: selected) { index in
+            let id = ids[ids.startIndex + index]
+            return row(list[id]!, id == cursor)
+        }
+        if ids.isEmpty {
+            let message: String
+            switch list.phase {
+            case .loading: message = "loading…"
+            case .failed(_, let failure): message = "Could not load \(noun): \(failure.description)  (ctrl-r retries)"
+            case .idle: message = list.count == 0 ? "No \(noun) here." : "No \(noun) match the filter."
+            }
+            let wrapped = TerminalText.wrap(message, toWidth: max(1, width - 4))
+            for (offset, line) in wrapped.prefix(max(0, bodyRows - 1)).enumerated() {
+                grid.write(line, x: 2, y: 4 + offset, maxWidth: width - 4, role: list.phase.isFailure ? .flashError : .dim)
+            }
+        }
+        Chrome.drawListStatus(state, list: list, noun: noun, into: &grid, y: rows - 3, width: width, bodyRows: bodyRows)
+        Chrome.drawFlash(state, into: &grid, y: rows - 2, width: width)
+        Chrome.drawFooter(state, into: &grid, y: rows - 1, width: width)
+    }
+
+    // MARK: Payments
+
+    static let paymentsTable = Table(columns: [
+        TableColumn("", minWidth: 1, priority: 100),
+        TableColumn("Time", minWidth: 5, maxWidth: 11, flex: 1, priority: 90),
+        TableColumn("Amount", minWidth: 14, maxWidth: 18, flex: 1, alignment: .right, priority: 95),
+        TableColumn("Status", minWidth: 16, priority: 92),
+        TableColumn("Customer", minWidth: 12, flex: 4, priority: 80),
+        TableColumn("Order", minWidth: 10, maxWidth: 20, flex: 2, priority: 40),
+        TableColumn("Method", minWidth: 9, maxWidth: 14, flex: 1, priority: 30),
+        TableColumn("ID", minWidth: 10, maxWidth: 28, flex: 1, priority: 60),
+    ])
+
+    static func payments(_ state: ConsoleState, into grid: inout CellGrid) {
+        let format = ScreenFormat(state: state)
+        let range = state.paymentRange
+        var title = "Payments · \(range)"
+        if !state.paymentFilter.statuses.isEmpty { title += " · " + state.paymentFilter.statuses.joined(separator: ",") }
+        if let customer = state.paymentFilter.customerId { title += " · customer \(customer)" }
+        let s = state.paymentSummary
+        var parts = ["\(s.count) payments", "succeeded \(ScreenFormat.moneyList(s.succeededVolume))"]
+        parts.append("awaiting capture \(s.awaitingCaptureCount)" + (s.awaitingCapture.isEmpty ? "" : " (\(ScreenFormat.moneyList(s.awaitingCapture)))"))
+        parts.append("failed \(s.failedCount)")
+        parts.append("refunded \(ScreenFormat.moneyList(s.refunded))")
+        let wide = grid.size.columns >= 110
+        draw(state, into: &grid, list: state.payments, title: title, context: parts.joined(separator: " · "), contextRole: .normal,
+             noun: "payments", table: paymentsTable) { p, _ in
+            let pending = state.pending[p.id]
+            let status = pending.map(ScreenFormat.pendingText) ?? p.status.rawValue
+            let statusRole = pending == nil ? ScreenFormat.paymentStatusRole(p.status) : .inFlight
+            return TableRow([
+                Chrome.marker(state.payments, id: p.id),
+                format.time(p.createAt),
+                ScreenFormat.money(p.amount, p.currency),
+                status,
+                ScreenFormat.customerLabel(p),
+                p.merchantOrderId ?? "—",
+                ScreenFormat.paymentMethod(p),
+                wide ? p.id : ScreenFormat.shortID(p.id),
+            ], role: Chrome.rowRole(state.payments, id: p.id, pending: pending != nil), cellRoles: [nil, nil, nil, statusRole])
+        }
+    }
+
+    // MARK: Customers
+
+    static let customersTable = Table(columns: [
+        TableColumn("", minWidth: 1, priority: 100),
+        TableColumn("Name", minWidth: 14, flex: 3, priority: 90),
+        TableColumn("Email", minWidth: 16, flex: 3, priority: 85),
+        TableColumn("Phone", minWidth: 12, maxWidth: 18, flex: 1, priority: 40),
+        TableColumn("Merchant ID", minWidth: 11, maxWidth: 20, flex: 1, priority: 30),
+        TableColumn("Created", minWidth: 11, priority: 50),
+        TableColumn("ID", minWidth: 10, maxWidth: 28, flex: 1, priority: 60),
+    ])
+
+    static func customers(_ state: ConsoleState, into grid: inout CellGrid) {
+        let format = ScreenFormat(state: state)
+        let context = state.customerEmail.map { "customers with email \($0)" } ?? "all customers, newest first"
+        let wide = grid.size.columns >= 110
+        draw(state, into: &grid, list: state.customers, title: "Customers", context: context, noun: "customers", table: customersTable) { c, _ in
+            TableRow([Chrome.marker(state.customers, id: c.id), c.displayName ?? c.name ?? "—", c.email ?? "—", c.phone ?? "—",
+                      c.merchantCustomerId ?? "—", format.time(c.createAt), wide ? c.id : ScreenFormat.shortID(c.id)],
+                     role: Chrome.rowRole(state.customers, id: c.id, pending: false))
+        }
+    }
+
+    // MARK: Subscriptions
+
+    static let subscriptionsTable = Table(columns: [
+        TableColumn("", minWidth: 1, priority: 100),
+        TableColumn("Customer", minWidth: 12, flex: 3, priority: 80),
+        TableColumn("Status", minWidth: 18, priority: 92),
+        TableColumn("Amount", minWidth: 14, maxWidth: 18, flex: 1, alignment: .right, priority: 95),
+        TableColumn("Every", minWidth: 6, maxWidth: 10, priority: 70),
+        TableColumn("Period end", minWidth: 11, priority: 60),
+        TableColumn("ID", minWidth: 10, maxWidth: 28, flex: 1, priority: 50),
+    ])
+
+    static func subscriptions(_ state: ConsoleState, into grid: inout CellGrid) {
+        let format = ScreenFormat(state: state)
+        let context = state.subscriptionStatus.map { "subscriptions with status \($0)" } ?? "all subscriptions, newest first"
+        let wide = grid.size.columns >= 110
+        draw(state, into: &grid, list: state.subscriptions, title: "Subscriptions", context: context, noun: "subscriptions", table: subscriptionsTable) { s, _ in
+            let pending = state.pending[s.id]
+            var status = pending.map(ScreenFormat.pendingText) ?? s.status.rawValue
+            if pending == nil, s.cancelAtPeriodEnd == true, s.status != .cancelled { status += " (ends)" }
+            let customer = state.customers[s.customerId ?? ""]?.displayName ?? s.customerId ?? "—"
+            return TableRow([Chrome.marker(state.subscriptions, id: s.id), customer, status, ScreenFormat.money(s.recurring?.unitAmount, s.currency),
+                             ScreenFormat.interval(s), format.time(s.currentPeriodEnd), wide ? s.id : ScreenFormat.shortID(s.id)],
+                            role: Chrome.rowRole(state.subscriptions, id: s.id, pending: pending != nil),
+                            cellRoles: [nil, nil, pending == nil ? ScreenFormat.subscriptionStatusRole(s.status) : .inFlight])
+        }
+    }
+
+    // MARK: Refunds
+
+    static let refundsTable = Table(columns: [
+        TableColumn("", minWidth: 1, priority: 100),
+        TableColumn("Time", minWidth: 5, maxWidth: 11, flex: 1, priority: 90),
+        TableColumn("Amount", minWidth: 14, maxWidth: 18, flex: 1, alignment: .right, priority: 95),
+        TableColumn("Status", minWidth: 9, priority: 92),
+        TableColumn("Payment", minWidth: 10, maxWidth: 28, flex: 2, priority: 80),
+        TableColumn("Reason", minWidth: 12, flex: 3, priority: 50),
+        TableColumn("ID", minWidth: 10, maxWidth: 28, flex: 1, priority: 60),
+    ])
+
+    static func refunds(_ state: ConsoleState, into grid: inout CellGrid) {
+        let format = ScreenFormat(state: state)
+        var context = "refunds · \(state.refundRange)"
+        if let status = state.refundStatus { context += " · \(status)" }
+        let wide = grid.size.columns >= 110
+        draw(state, into: &grid, list: state.refunds, title: "Refunds", context: context, noun: "refunds", table: refundsTable) { r, _ in
+            TableRow([Chrome.marker(state.refunds, id: r.id), format.time(r.createAt), ScreenFormat.money(r.amount, r.currency), r.status.rawValue,
+                      r.paymentIntentId.map { wide ? $0 : ScreenFormat.shortID($0) } ?? "—", r.reason ?? "—", wide ? r.id : ScreenFormat.shortID(r.id)],
+                     role: Chrome.rowRole(state.refunds, id: r.id, pending: false),
+                     cellRoles: [nil, nil, nil, ScreenFormat.refundStatusRole(r.status)])
+        }
+    }
+}
+
+extension LoadPhase {
+    var isFailure: Bool { if case .failed = self { return true } else { return false } }
+}

@@ -1,0 +1,123 @@
+import Foundation
+import ConsoleCore
+import UseePay
+
+/// Turns API values into the short texts the screens show. Text is sanitised when written to the grid
+/// (CellGrid.write and Table both sanitise); widths are measured in columns by TerminalText.
+struct ScreenFormat {
+    let calendar: Calendar
+    let now: Date
+
+    init(state: ConsoleState) {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = state.merchantTimeZone
+        self.calendar = calendar
+        self.now = state.now
+    }
+
+    /// "09:15" for today, "11-20 09:15" for other days of this year, "2025-11-20" otherwise.
+    func time(_ date: Date?) -> String {
+        guard let date else { return "—" }
+        let c = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: date)
+        let today = calendar.dateComponents([.year, .month, .day], from: now)
+        if c.year == today.year, c.month == today.month, c.day == today.day {
+            return String(format: "%02d:%02d", c.hour!, c.minute!)
+        }
+        if c.year == today.year { return String(format: "%02d-%02d %02d:%02d", c.month!, c.day!, c.hour!, c.minute!) }
+        return String(format: "%04d-%02d-%02d", c.year!, c.month!, c.day!)
+    }
+
+    /// Full timestamp for detail views, with the zone it is shown in.
+    func timestamp(_ date: Date?) -> String {
+        guard let date else { return "—" }
+        let c = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
+        let zone = calendar.timeZone.abbreviation(for: date) ?? calendar.timeZone.identifier
+        return String(format: "%04d-%02d-%02d %02d:%02d:%02d ", c.year!, c.month!, c.day!, c.hour!, c.minute!, c.second!) + zone
+    }
+
+    func clock(_ date: Date) -> String {
+        let c = calendar.dateComponents([.hour, .minute, .second], from: date)
+        return String(format: "%02d:%02d:%02d", c.hour!, c.minute!, c.second!)
+    }
+
+    static func money(_ amount: Decimal?, _ currency: CurrencyCode?) -> String {
+        guard let amount else { return "—" }
+        guard let currency else { return "\(amount)" }
+        return Money(amount: amount, currency: currency).formatted()
+    }
+
+    static func moneyList(_ list: [Money]) -> String {
+        list.isEmpty ? "0" : list.map { $0.formatted() }.joined(separator: ", ")
+    }
+
+    /// "pi_…3f9a1c": the prefix says what it is, the tail tells rows apart.
+    static func shortID(_ id: String, tail: Int = 6) -> String {
+        guard id.count > tail + 4 else { return id }
+        if let underscore = id.firstIndex(of: "_"), id.distance(from: id.startIndex, to: underscore) <= 4 {
+            return String(id[...underscore]) + "…" + String(id.suffix(tail))
+        }
+        return "…" + String(id.suffix(tail + 3))
+    }
+
+    static func paymentStatusRole(_ status: PaymentIntentStatus) -> ThemeRole {
+        switch status {
+        case .succeeded: return .statusSucceeded
+        case .requiresCapture: return .statusRequiresCapture
+        case .pending, .requiresCustomerAction, .requiresPaymentMethod: return .statusPending
+        case .failed: return .statusFailed
+        case .cancelled: return .statusCancelled
+        case .other: return .statusOther
+        }
+    }
+
+    static func refundStatusRole(_ status: RefundStatus) -> ThemeRole {
+        switch status {
+        case .succeeded: return .statusSucceeded
+        case .received, .accepted: return .statusPending
+        case .failed: return .statusFailed
+        case .other: return .statusOther
+        }
+    }
+
+    static func subscriptionStatusRole(_ status: SubscriptionStatus) -> ThemeRole {
+        switch status {
+        case .active, .trialing: return .statusSucceeded
+        case .pastDue, .unpaid, .incomplete: return .statusFailed
+        case .paused: return .statusPending
+        case .cancelled, .incompleteExpired: return .statusCancelled
+        case .other: return .statusOther
+        }
+    }
+
+    /// What a row shows instead of its status while an action is out.
+    static func pendingText(_ pending: PendingAction) -> String {
+        switch pending.phase {
+        case .sending: return pending.request.action.progressWord + "…"
+        case .checking: return "checking…"
+        case .checkFailed: return "unsettled!"
+        }
+    }
+
+    static func customerLabel(_ p: PaymentIntent) -> String {
+        if let c = p.customer {
+            if let name = c.name, !name.isEmpty { return name }
+            let full = [c.firstName, c.lastName].compactMap { $0 }.joined(separator: " ")
+            if !full.isEmpty { return full }
+            if let email = c.email, !email.isEmpty { return email }
+        }
+        return p.customerId ?? "—"
+    }
+
+    static func paymentMethod(_ p: PaymentIntent) -> String {
+        guard let method = p.paymentMethod else { return p.paymentMethodTypes?.first ?? "—" }
+        if let card = method.card, let last4 = card.last4 { return "\(card.brand ?? "card") \(last4)" }
+        return method.type ?? "—"
+    }
+
+    static func interval(_ s: Subscription) -> String {
+        guard let recurring = s.recurring else { return "—" }
+        let unit = recurring.interval ?? "period"
+        let count = recurring.intervalCount ?? 1
+        return count == 1 ? unit : "\(count) \(unit)s"
+    }
+}
