@@ -1,0 +1,83 @@
+import Foundation
+import UseePay
+
+/// Pages through a listing, writing rows as they come, with a count on stderr when it is a terminal.
+enum ListingRunner {
+    static func run<Item: Identifiable & Sendable>(
+        _ sequence: AutoPagingSequence<Item>, format: OutputFormat, columns: [OutputColumn<Item>],
+        raw: @escaping (Item) -> JSONValue, limit: Int?, noun: String, streams: StandardStreams
+    ) async throws {
+        let writer = ListingWriter(format: format, columns: columns, raw: raw, streams: streams)
+        do {
+            for try await item in sequence {
+                writer.add(item)
+                if writer.count % 100 == 0 { streams.progress("\(writer.count) \(noun)…") }
+                if let limit, writer.count >= limit { break }
+            }
+        } catch {
+            streams.endProgress()
+            // Rows already written stay valid output; say how far it got so a partial export is not mistaken for a full one.
+            writer.finish(emptyMessage: "")
+            throw FailureClassifier.failure(error, doing: "listing stopped after \(writer.count) \(noun)")
+        }
+        streams.endProgress()
+        writer.finish(emptyMessage: "No \(noun) found.")
+    }
+
+    static func window(since: Date?, until: Date?) -> ListWindow {
+        ListWindow(pageNum: 0, pageSize: ListWindow.maximumPageSize, fromCreatedAt: since, toCreatedAt: until)
+    }
+
+    /// Writes one object for the `show` commands.
+    static func show(raw: JSONValue, fields: [(String, String)], format: OutputFormat, streams: StandardStreams) {
+        switch format {
+        case .json: streams.out(raw.prettyText() + "\n")
+        case .jsonl: streams.out(raw.jsonText + "\n")
+        case .table: streams.out(TableText.fields(fields))
+        case .csv:
+            streams.out(CSVText.record(fields.map(\.0)))
+            streams.out(CSVText.record(fields.map(\.1)))
+        }
+        streams.flush()
+    }
+}
+
+/// `--since`, `--until`, `--limit` and `--format`, shared by every `list` command.
+struct ListingOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("Created at or after this date or time (profile time zone), e.g. 2026-11-01 or \"2026-11-01 09:00\".", valueName: "when"))
+    var since: String?
+
+    @Option(help: ArgumentHelp("Created before the end of this date, or before this time.", valueName: "when"))
+    var until: String?
+
+    @Option(help: "Stop after this many objects.")
+    var limit: Int?
+
+    @Option(help: "table, json, jsonl or csv.")
+    var format: OutputFormat = .table
+
+    func validate() throws {
+        if let limit, limit <= 0 { throw ValidationError("--limit must be a positive number") }
+    }
+
+    func interval(timeZone: TimeZone, defaultSinceToday: Bool = false) throws(CommandFailure) -> (Date?, Date?) {
+        func parse(_ text: String?, _ edge: TimeBound.Edge, _ flag: String) throws(CommandFailure) -> Date? {
+            guard let text else { return nil }
+            guard let date = TimeBound.parse(text, edge: edge, timeZone: timeZone) else {
+                throw CommandFailure(.usage, "\(flag) \"\(text)\": use a date like 2026-11-01, a time like \"2026-11-01 09:30\", today or yesterday")
+            }
+            return date
+        }
+        var from = try parse(since, .since, "--since")
+        let to = try parse(until, .until, "--until")
+        if from == nil, to == nil, defaultSinceToday {
+            from = TimeBound.parse("today", edge: .since, timeZone: timeZone)
+        }
+        if let from, let to, from >= to {
+            throw CommandFailure(.usage, "--since must be before --until")
+        }
+        return (from, to)
+    }
+}
+
+import ArgumentParser
