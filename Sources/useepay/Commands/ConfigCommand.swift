@@ -11,6 +11,8 @@ struct ConfigCommand: AsyncParsableCommand {
     func run() async throws {
         let settings = try global.loadSettings()
         let exists = settings.configFile != nil
-        StandardStreams().out(ConfigReport.render(settings, fileExists: exists))
+        let streams = StandardStreams()
+        streams.out(ConfigReport.render(settings, fileExists: exists))
+        streams.flush()
     }
 }

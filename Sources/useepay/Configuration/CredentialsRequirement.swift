@@ -27,7 +27,7 @@ extension EffectiveSettings {
 
     func missingCredentialsHelp(missing: [String]) -> String {
         """
-        useepay needs UseePay API credentials, and some are missing:
+        UseePay API credentials are missing:
         \(missing.map { "  - " + $0 }.joined(separator: "\n"))
 
         To try it without an account, run the built-in sandbox:

@@ -1,10 +1,13 @@
+import ConsoleCore
 import Foundation
+import TerminalUI
+import UseePay
 
 #if canImport(Glibc)
 import Glibc
 #endif
 
-/// Opens the console: settings → session (client, optional in-process sandbox, journal) → terminal UI.
+/// Opens the console: settings → session (client, optional in-process sandbox, journal) → store → terminal.
 struct ConsoleLauncher {
     var options: ConsoleOptions
     var environment: [String: String] = ProcessInfo.processInfo.environment
@@ -15,18 +18,102 @@ struct ConsoleLauncher {
         if case .remote = settings.endpoint.value {
             _ = try settings.requireRemoteCredentials()
         }
-        // TODO(console wiring): ConsoleStore + CursesTerminal run loop once ConsoleCore/TerminalUI land.
-        throw CommandFailure(.configuration, "the console is not wired up in this build yet; use the subcommands (useepay --help)")
+        let keymap = try KeymapBuilder.build(settings.keyBindings)
+        let terminalEnvironment = TerminalEnvironment(
+            escapeDelayMilliseconds: environment["ESCDELAY"].flatMap { Int($0) },
+            isSSH: environment["SSH_TTY"] != nil || environment["SSH_CONNECTION"] != nil,
+            noColor: options.noColor || !(environment["NO_COLOR"] ?? "").isEmpty,
+            colorTerm: environment["COLORTERM"], term: environment["TERM"])
+        let loader = ThemeLoader(userDirectory: settings.directories.themesDirectory)
+        let (loadedTheme, themeError) = loader.loadOrDefault(named: settings.theme.value)
+        let theme = terminalEnvironment.noColor ? ThemeLoader.monochrome : loadedTheme
+
+        let relay = APIRequestRelay()
+        let session = try await ServiceSession.open(settings: settings, resetSandbox: options.sandboxReset, requestObserver: relay.observer)
+        if let themeError { session.logger.warning("theme fell back to default: \(themeError)") }
+
+        var state = ConsoleState(
+            mode: session.mode,
+            profileName: settings.profile?.value ?? (settings.endpoint.value == .inProcessSandbox ? "sandbox" : "environment"),
+            readOnly: settings.readOnly.value, merchantTimeZone: settings.timeZone.value, keymap: keymap,
+            refreshIntervalSeconds: settings.refreshSeconds.value,
+            sessionTag: "c" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "").prefix(10))
+        if let themeError {
+            state.flash = Flash("Theme problem, using default: \(themeError)", .error)
+        }
+        let runner = EffectRunner(client: session.client, journal: session.journal, mode: session.mode)
+        let appBox = AppBox()
+        let store = ConsoleStore(state: state, runner: runner, onTerminalEffect: { effect in
+            switch effect {
+            case .quit: appBox.app?.quit()
+            case .copyToClipboard(let text): appBox.app?.copyToClipboard(text)
+            default: break
+            }
+        })
+        relay.attach(store)
+        let idleSignal = environment["USEEPAY_TEST_IDLE_FILE"].map(IdleSignal.init(path:))
+        let app = TerminalApp<ConsoleState>(
+            initial: state,
+            render: { model, size in render(model, size: size) },
+            onInput: { input in
+                switch input {
+                case .key(let key): store.sendCounted(.key(key))
+                case .resize(let size): store.sendCounted(.resized(size))
+                }
+            },
+            onIdle: { shown in
+                guard let idleSignal else { return }
+                Task {
+                    await store.waitUntilIdle()
+                    // Only when the screen shows the store's settled state; otherwise a newer frame is coming.
+                    if await store.state == shown { idleSignal.signal() }
+                }
+            })
+        appBox.app = app
+        let forwarding = Task {
+            for await newState in await store.states() { app.update(newState) }
+        }
+        await store.start(journal: session.journal)
+
+        let exit: TerminalExit
+        do {
+            exit = try await app.run(makeBackend: { try CursesTerminal(environment: terminalEnvironment, theme: theme) })
+        } catch {
+            await store.stop()
+            forwarding.cancel()
+            await session.close()
+            throw CommandFailure(.usage, "\(error)")
+        }
+        await store.stop()
+        forwarding.cancel()
+        await session.close()
+        if let themeError {
+            FileHandle.standardError.write(Data("useepay: theme \"\(settings.theme.value)\" could not be used (\(themeError)); the default theme was used\n".utf8))
+        }
+        if case .signal(let number) = exit {
+            // The shell convention for "killed by a signal"; the terminal is already restored.
+            Glibc.exit(128 + number)
+        }
     }
 
     /// Curses needs a real terminal that can address the cursor.
     static func checkTerminal(environment: [String: String]) throws(CommandFailure) {
+        let term = environment["TERM"] ?? ""
+        if term.isEmpty || term == "dumb" {
+            throw CommandFailure(.usage, "the console needs a terminal that can move the cursor, but TERM is \(term.isEmpty ? "not set" : "\"dumb\""). Set TERM (e.g. TERM=xterm-256color), or use the subcommands for scripts: useepay payments list --format csv")
+        }
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
             throw CommandFailure(.usage, "the console needs a terminal (stdin and stdout are not one). For scripts, use the subcommands: useepay payments list --format csv")
         }
-        let term = environment["TERM"] ?? ""
-        if term.isEmpty || term == "dumb" {
-            throw CommandFailure(.usage, "the console needs a terminal that can move the cursor, but TERM is \(term.isEmpty ? "not set" : "\"dumb\""). Set TERM (e.g. TERM=xterm-256color) or use the subcommands.")
-        }
+    }
+}
+
+/// Lets the store's terminal effects reach the app created after it.
+private final class AppBox: @unchecked Sendable {
+    private let lock = NSLock()
+    private var stored: TerminalApp<ConsoleState>?
+    var app: TerminalApp<ConsoleState>? {
+        get { lock.withLock { stored } }
+        set { lock.withLock { stored = newValue } }
     }
 }

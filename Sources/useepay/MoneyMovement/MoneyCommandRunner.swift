@@ -58,6 +58,7 @@ struct MoneyCommandRunner {
             } else if let outcome = outcomes.first {
                 if outcome.status == .success {
                     emitLine(outcome, streams: streams)
+                    streams.flush()
                 } else {
                     throw CommandFailure(outcome.status, "\(outcome.objectId): \(outcome.message)")
                 }

@@ -10,6 +10,9 @@ final class StandardStreams: @unchecked Sendable {
     // Used from one task at a time (a command's run); not shared across tasks.
     private var buffer = Data()
 
+    // A forgotten flush must not lose output.
+    deinit { flush() }
+
     static var stdinIsTerminal: Bool { isatty(STDIN_FILENO) == 1 }
     static var stdoutIsTerminal: Bool { isatty(STDOUT_FILENO) == 1 }
     static var stderrIsTerminal: Bool { isatty(STDERR_FILENO) == 1 }

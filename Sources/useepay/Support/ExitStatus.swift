@@ -16,9 +16,9 @@ enum ExitStatus: Int32, Sendable, CaseIterable {
         EXIT STATUS:
           0  success
           1  the API refused the request (its message is printed)
-          2  usage error (bad arguments, or confirmation needed but no terminal and no --yes)
-          3  outcome unclear: a change was sent, no answer came, and it could not be settled
-          4  configuration or credentials problem (including a read-only profile refusing a change)
+          2  usage error; also: confirmation needed but no terminal and no --yes
+          3  outcome unclear: sent, no answer, and checking afterwards failed
+          4  configuration or credentials problem; also: read-only refusal
           5  network unreachable
         """
 }
