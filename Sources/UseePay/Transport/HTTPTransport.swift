@@ -135,7 +135,7 @@ final class HTTPTransport: Sendable {
                                       outcomeUnclear: method == .post && c.mayHaveBeenSent)
             }
             record(startedAt, method, pathWithQuery, status, clock.now - start, mapped.description, attempt)
-            logger.info("request failed", metadata: ["method": "\(method.rawValue)", "path": "\(pathWithQuery)",
+            logger.debug("request failed", metadata: ["method": "\(method.rawValue)", "path": "\(pathWithQuery)",
                                                       "error": "\(mapped.description)"])
             throw mapped
         }
@@ -152,7 +152,7 @@ final class HTTPTransport: Sendable {
             return json
         } catch let error as UseePayError {
             record(startedAt, method, pathWithQuery, statusCode, latency, error.description, attempt)
-            logger.info("request failed", metadata: ["method": "\(method.rawValue)", "path": "\(pathWithQuery)",
+            logger.debug("request failed", metadata: ["method": "\(method.rawValue)", "path": "\(pathWithQuery)",
                                                       "status": "\(statusCode)", "error": "\(error.description)"])
             throw error
         }
