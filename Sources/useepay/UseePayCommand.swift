@@ -36,8 +36,15 @@ struct UseePayCommand: AsyncParsableCommand {
     }
 
     static func main() async {
-        LoggingSystem.bootstrap { FileLogHandler(label: $0) }
-        let status = await execute(arguments: Array(CommandLine.arguments.dropFirst()))
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        if arguments.starts(with: ["sandbox", "serve"]) {
+            // The standalone sandbox is a server: its log belongs on the terminal it runs in.
+            LoggingSystem.bootstrap(StreamLogHandler.standardError)
+        } else {
+            // Everything else logs to the file only: curses may own the terminal.
+            LoggingSystem.bootstrap { FileLogHandler(label: $0) }
+        }
+        let status = await execute(arguments: arguments)
         Glibc.exit(status)
     }
 

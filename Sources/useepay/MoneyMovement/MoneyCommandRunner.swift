@@ -60,7 +60,8 @@ struct MoneyCommandRunner {
                     emitLine(outcome, streams: streams)
                     streams.flush()
                 } else {
-                    throw CommandFailure(outcome.status, "\(outcome.objectId): \(outcome.message)")
+                    let named = outcome.message.contains(outcome.objectId)
+                    throw CommandFailure(outcome.status, named ? outcome.message : "\(outcome.objectId): \(outcome.message)")
                 }
             }
         }
