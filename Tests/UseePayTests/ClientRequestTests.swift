@@ -107,7 +107,7 @@ final class ClientRequestTests: XCTestCase {
              #"{"customer_id":"cus_1","currency":"JPY","recurring":{"interval":"month","interval_count":1,"unit_amount":112}}"#),
             ("GET", "/api/v1/subscriptions/sub_1", ""),
             ("POST", "/api/v1/subscriptions/sub_1", #"{"description":"d"}"#),
-            ("POST", "/api/v1/subscriptions/sub_1/cancel", #"{"at_period_end":true,"cancellation_details":{"comment":"bye"}}"#),
+            ("POST", "/api/v1/subscriptions/sub_1/cancel", #"{"at_period_end":true,"comment":"bye"}"#),
             ("GET", "/api/v1/subscriptions?page_num=0&page_size=20", ""),
             ("POST", "/api/v1/refunds/create",
              #"{"payment_intent_id":"pi_1","amount":1.500,"currency":"BHD","reason":"damaged","metadata":{"console_request_id":"req-123"}}"#),

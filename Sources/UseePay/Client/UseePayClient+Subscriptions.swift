@@ -17,11 +17,8 @@ extension UseePayClient {
     public func cancelSubscription(id: String, atPeriodEnd: Bool = false, comment: String? = nil) async throws -> Subscription {
         var b = WireObjectBuilder()
         b.set("at_period_end", atPeriodEnd)
-        if let comment {
-            var details = WireObjectBuilder()
-            details.set("comment", comment)
-            b.set("cancellation_details", details.json)
-        }
+        // Top-level `comment` (stored as cancellation_details.comment), as the sandbox documents it.
+        b.set("comment", comment)
         return try await object(Subscription.self, .post, try path("subscriptions", id, "/cancel", method: .post), body: b.json)
     }
 
