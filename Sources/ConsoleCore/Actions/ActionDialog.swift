@@ -7,6 +7,13 @@ public struct ActionTarget: Sendable, Hashable {
     public var customerLabel: String
     public var money: Money?
     public var status: String
+
+    public init(id: String, customerLabel: String, money: Money?, status: String) {
+        self.id = id
+        self.customerLabel = customerLabel
+        self.money = money
+        self.status = status
+    }
 }
 
 public enum DialogField: Sendable, Hashable {

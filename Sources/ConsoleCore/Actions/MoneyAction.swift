@@ -83,9 +83,12 @@ public struct ActionRequest: Sendable, Hashable, Codable {
     public var reason: String?
     public var atPeriodEnd: Bool
     public var customerLabel: String?
+    /// The amount the merchant confirmed, for reports and the journal (a full capture sends no amount).
+    public var confirmedAmount: Decimal?
 
     public init(consoleRequestId: String, action: MoneyAction, objectId: String, amount: Decimal? = nil, currency: String? = nil,
-                reason: String? = nil, atPeriodEnd: Bool = false, customerLabel: String? = nil) {
+                reason: String? = nil, atPeriodEnd: Bool = false, customerLabel: String? = nil, confirmedAmount: Decimal? = nil) {
+        self.confirmedAmount = confirmedAmount ?? amount
         self.consoleRequestId = consoleRequestId
         self.action = action
         self.objectId = objectId
@@ -97,7 +100,7 @@ public struct ActionRequest: Sendable, Hashable, Codable {
     }
 
     public var money: Money? {
-        guard let amount, let currency else { return nil }
+        guard let amount = amount ?? confirmedAmount, let currency else { return nil }
         return Money(amount: amount, currency: CurrencyCode(currency))
     }
 
@@ -120,4 +123,9 @@ public struct PendingAction: Sendable, Hashable {
     }
     public var request: ActionRequest
     public var phase: Phase
+
+    public init(request: ActionRequest, phase: Phase) {
+        self.request = request
+        self.phase = phase
+    }
 }

@@ -24,6 +24,14 @@ public struct LoadRequest: Sendable, Hashable {
     public var generation: Int
     /// A live refresh re-reading the newest page (merged, not appended).
     public var isRefresh: Bool
+
+    public init(target: LoadTarget, query: ObjectQuery, page: Int, generation: Int, isRefresh: Bool) {
+        self.target = target
+        self.query = query
+        self.page = page
+        self.generation = generation
+        self.isRefresh = isRefresh
+    }
 }
 
 /// I/O the reducer asks for. `EffectRunner` performs them and answers with events.
@@ -45,6 +53,11 @@ public enum ConsoleEffect: Sendable, Equatable {
 public struct LoadedPage: Sendable {
     public var objects: [ConsoleObject]
     public var hasMore: Bool
+
+    public init(objects: [ConsoleObject], hasMore: Bool) {
+        self.objects = objects
+        self.hasMore = hasMore
+    }
 }
 
 /// What really happened to a request whose answer was lost.

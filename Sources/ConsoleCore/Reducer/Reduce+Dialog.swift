@@ -209,7 +209,7 @@ extension Reducer {
                 consoleRequestId: "\(state.sessionTag)-\(state.nextRequestNumber)", action: dialog.action, objectId: target.id,
                 amount: requestAmount, currency: target.money?.currency.code,
                 reason: dialog.reason, atPeriodEnd: dialog.action == .cancelSubscription ? dialog.atPeriodEnd : false,
-                customerLabel: target.customerLabel)
+                customerLabel: target.customerLabel, confirmedAmount: [.capture, .refund].contains(dialog.action) ? (amount ?? target.money?.amount) : nil)
             state.nextRequestNumber += 1
             state.pending[target.id] = PendingAction(request: request, phase: .sending)
             requests.append(request)

@@ -166,4 +166,9 @@ public struct InputLine: Sendable, Hashable {
     public enum Purpose: Sendable, Hashable { case palette, filter(previous: String) }
     public var purpose: Purpose
     public var text: String
+
+    public init(purpose: Purpose, text: String) {
+        self.purpose = purpose
+        self.text = text
+    }
 }

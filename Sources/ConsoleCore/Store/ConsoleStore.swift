@@ -163,9 +163,10 @@ public final class APIRequestRelay: @unchecked Sendable {
 
     public func attach(_ store: ConsoleStore) { lock.withLock { self.store = store } }
 
+    /// Holds the relay strongly (the client keeps the closure); the relay holds the store weakly.
     public var observer: @Sendable (APIRequestRecord) -> Void {
-        { [weak self] record in
-            guard let self, let store = self.lock.withLock({ self.store }) else { return }
+        { record in
+            guard let store = self.lock.withLock({ self.store }) else { return }
             store.sendCounted(.apiRequest(APILogEntry(record)))
         }
     }
