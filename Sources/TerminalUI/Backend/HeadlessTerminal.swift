@@ -1,0 +1,101 @@
+import ConsoleCore
+import Foundation
+
+/// A terminal without a terminal: holds the last frame as a CellGrid that tests
+/// read line by line, and takes keys and resizes from the test.
+/// Safe to use from the test's thread while a run loop uses it on its own.
+public final class HeadlessTerminal: TerminalBackend, @unchecked Sendable {
+    private let lock = NSLock()
+    private var screen: CellGrid
+    private var pending: [TerminalInput] = []
+    private var copied: [String] = []
+    private var frames = 0
+    private var lastChangedCells = 0
+    private var closed = false
+    private let readEnd: Int32
+    private let writeEnd: Int32
+
+    public init(size: TerminalSize) {
+        screen = CellGrid(size: size)
+        var fds: [Int32] = [-1, -1]
+        _ = pipe(&fds)
+        for fd in fds { _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK) }
+        readEnd = fds[0]
+        writeEnd = fds[1]
+    }
+
+    deinit {
+        close(readEnd)
+        close(writeEnd)
+    }
+
+    // MARK: Test side
+
+    public func lines() -> [String] { lock.withLock { screen.lines() } }
+    public var grid: CellGrid { lock.withLock { screen } }
+    /// Frames presented so far.
+    public var frameCount: Int { lock.withLock { frames } }
+    /// Cells that differed between the last two frames (what a real terminal would be sent).
+    public var changedCellsInLastFrame: Int { lock.withLock { lastChangedCells } }
+    public var clipboard: [String] { lock.withLock { copied } }
+    public var isShutDown: Bool { lock.withLock { closed } }
+
+    public func type(_ keys: KeyPress...) {
+        send(keys.map(TerminalInput.key))
+    }
+
+    public func resize(to size: TerminalSize) {
+        send([.resize(size)])
+    }
+
+    public func send(_ inputs: [TerminalInput]) {
+        lock.withLock { pending.append(contentsOf: inputs) }
+        var byte: UInt8 = 1
+        _ = write(writeEnd, &byte, 1)
+    }
+
+    // MARK: TerminalBackend
+
+    public var size: TerminalSize { lock.withLock { screen.size } }
+    public var inputDescriptor: Int32 { readEnd }
+
+    public func readInput() -> [TerminalInput] {
+        var buffer = [UInt8](repeating: 0, count: 64)
+        while read(readEnd, &buffer, buffer.count) > 0 {}
+        return lock.withLock {
+            let inputs = pending
+            pending.removeAll()
+            // Coalesce resizes: only the last size matters, delivered where the last one was.
+            guard let lastResize = inputs.lastIndex(where: { if case .resize = $0 { true } else { false } }) else { return inputs }
+            if case .resize(let newSize) = inputs[lastResize] { screen = CellGrid(size: newSize) }
+            return inputs.enumerated().compactMap { index, input in
+                if case .resize = input, index != lastResize { return nil }
+                return input
+            }
+        }
+    }
+
+    public func present(_ grid: CellGrid) {
+        lock.withLock {
+            if grid.size == screen.size {
+                lastChangedCells = zip(grid.cells, screen.cells).reduce(0) { $0 + ($1.0 == $1.1 ? 0 : 1) }
+            } else {
+                lastChangedCells = grid.cells.count
+            }
+            screen = grid
+            frames += 1
+        }
+    }
+
+    public func refreshSize() -> TerminalSize? { nil }
+
+    public func writeClipboard(_ text: String) {
+        lock.withLock { copied.append(text) }
+    }
+
+    public func suspend() {}
+
+    public func shutdown() {
+        lock.withLock { closed = true }
+    }
+}
