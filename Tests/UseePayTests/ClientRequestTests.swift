@@ -36,6 +36,18 @@ final class ClientRequestTests: XCTestCase {
         await server.stop()
     }
 
+    func testConnectionsAreReused() async throws {
+        let server = try await startEchoServer()
+        try await withClient(server.baseURL) { client in
+            for _ in 0..<5 { _ = try await client.retrievePaymentIntent(id: "pi_1") }
+            _ = try await client.capturePaymentIntent(id: "pi_1")
+        }
+        let ports = Set(server.requests.compactMap(\.clientPort))
+        XCTAssertEqual(server.requestCount, 6)
+        XCTAssertEqual(ports.count, 1, "all requests went over one pooled connection")
+        await server.stop()
+    }
+
     func testAPIVersionHeaderWhenConfigured() async throws {
         let server = try await startEchoServer()
         try await withClient(server.baseURL, apiVersion: "2024-10-10") { client in

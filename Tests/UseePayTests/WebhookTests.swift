@@ -121,3 +121,24 @@ final class WebhookTests: XCTestCase {
         guard case .other = try data("payment_intent.succeeded", #"{"no_id":true}"#) else { return XCTFail("undecodable objects are kept as JSON") }
     }
 }
+
+final class WebhookDeduplicationTests: XCTestCase {
+    func testRepeatDeliveriesAreRecognisedWithinCapacity() async throws {
+        let dedup = WebhookEventDeduplicator(capacity: 3)
+        let first = await dedup.isFirst(id: "evt_1")
+        let repeated = await dedup.isFirst(id: "evt_1")
+        XCTAssertTrue(first)
+        XCTAssertFalse(repeated)
+        for id in ["evt_2", "evt_3", "evt_4"] {
+            let isFirst = await dedup.isFirst(id: id)
+            XCTAssertTrue(isFirst, id)
+        }
+        let forgotten = await dedup.isFirst(id: "evt_1")
+        XCTAssertTrue(forgotten, "the oldest id is forgotten once capacity is exceeded")
+        let stillKnown = await dedup.isFirst(id: "evt_4")
+        XCTAssertFalse(stillKnown)
+        let event = try WebhookEvent.parse(Data(#"{"id":"evt_4","name":"refund.succeeded","data":{"id":"re_1"}}"#.utf8))
+        let again = await dedup.isFirstDelivery(of: event)
+        XCTAssertFalse(again)
+    }
+}

@@ -13,6 +13,8 @@ struct RecordedRequest: Sendable {
     /// Header names lowercased; repeated headers joined with ", ".
     var headers: [String: String]
     var body: String
+    /// The client's TCP port: equal ports on consecutive requests mean a reused connection.
+    var clientPort: Int?
 
     var path: String { String(target.split(separator: "?", maxSplits: 1).first ?? "") }
     var query: String? {
@@ -65,7 +67,7 @@ final class RecordingServer: Sendable {
 
     static func start(_ script: @escaping Script) async throws -> RecordingServer {
         let recorded = NIOLockedValueBox<[RecordedRequest]>([])
-        let responder = CallbackResponder<BasicRequestContext> { request, _ in
+        let responder = CallbackResponder<ConnectionAwareContext> { request, context in
             var request = request
             let bodyBuffer = try await request.collectBody(upTo: 4 * 1024 * 1024)
             var headers: [String: String] = [:]
@@ -74,7 +76,7 @@ final class RecordingServer: Sendable {
                 headers[name] = headers[name].map { $0 + ", " + field.value } ?? field.value
             }
             let record = RecordedRequest(method: request.method.rawValue, target: request.head.path ?? "/",
-                                         headers: headers, body: String(buffer: bodyBuffer))
+                                         headers: headers, body: String(buffer: bodyBuffer), clientPort: context.clientPort)
             let index = recorded.withLockedValue { list in
                 list.append(record)
                 return list.count - 1
@@ -112,3 +114,14 @@ final class RecordingServer: Sendable {
 }
 
 enum TestServerError: Error { case noPort }
+
+/// A request context that remembers which client connection the request came on.
+struct ConnectionAwareContext: RequestContext {
+    var coreContext: CoreRequestContextStorage
+    let clientPort: Int?
+
+    init(source: ApplicationRequestContextSource) {
+        coreContext = .init(source: source)
+        clientPort = source.channel.remoteAddress?.port
+    }
+}
