@@ -171,12 +171,19 @@ final class ClientErrorTests: XCTestCase {
 
     func testConnectionRefusedIsClearAndNotUnclear() async throws {
         let port = try await unusedLoopbackPort()
-        let error = try await withClient(URL(string: "http://127.0.0.1:\(port)")!, retry: .none) { client in
+        let started = ContinuousClock.now
+        let error = try await withClient(URL(string: "http://127.0.0.1:\(port)")!) { client in
             await expectUseePayError { try await client.createRefund(RefundCreateParameters(paymentIntentId: "pi_1")) }
         }
         XCTAssertEqual(error?.kind, .transport)
         XCTAssertEqual(error?.transportFailure, .connectionRefused)
         XCTAssertEqual(error?.outcomeUnclear, false, "nothing was sent")
+        XCTAssertEqual(error?.requestMayHaveBeenSent, false)
+        XCTAssertLessThan(ContinuousClock.now - started, .milliseconds(1500), "a refused loopback connect is reported quickly")
+        let getError = try await withClient(URL(string: "http://127.0.0.1:\(port)")!) { client in
+            await expectUseePayError { try await client.retrieveRefund(id: "re_1") }
+        }
+        XCTAssertEqual(getError?.transportFailure, .connectionRefused, "a GET is not retried when it could not connect")
         XCTAssertTrue(error?.recoverySuggestion.contains("sandbox running") ?? false)
     }
 }

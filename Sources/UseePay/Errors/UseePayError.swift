@@ -44,6 +44,8 @@ public struct UseePayError: Error, Sendable, CustomStringConvertible, CustomDebu
     public var outcomeUnclear: Bool
     /// A sanitised start of an unexpected body (≤200 characters).
     public var bodySnippet: String?
+    /// False when the request cannot have reached the server (refused, DNS, TLS, connect timeout).
+    public var requestMayHaveBeenSent: Bool = true
 
     public init(kind: Kind, httpStatus: Int? = nil, code: String? = nil, message: String? = nil, source: String? = nil,
                 retryAfter: Duration? = nil, transportFailure: TransportFailure? = nil, method: String, path: String,

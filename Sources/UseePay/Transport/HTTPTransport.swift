@@ -28,8 +28,12 @@ final class HTTPTransport: Sendable {
         var base = configuration.environment.baseURL.absoluteString
         while base.hasSuffix("/") { base.removeLast() }
         self.baseURLText = base
+        // On loopback a connect succeeds at once or is refused; AsyncHTTPClient retries refused
+        // connects until the connect timeout, so keep that short there ("is the sandbox running?" fast).
+        let isLoopback = configuration.environment.baseURL.host.map(LoopbackHost.isLoopback) ?? false
+        let connectTimeout = isLoopback ? min(configuration.connectTimeout, .milliseconds(500)) : configuration.connectTimeout
         var httpConfiguration = HTTPClient.Configuration(
-            timeout: .init(connect: configuration.connectTimeout.timeAmount, read: configuration.readTimeout.timeAmount))
+            timeout: .init(connect: connectTimeout.timeAmount, read: configuration.readTimeout.timeAmount))
         // Redirects could carry the API key headers to another host; the API never redirects.
         httpConfiguration.redirectConfiguration = .disallow
         httpConfiguration.httpVersion = .http1Only
@@ -77,10 +81,9 @@ final class HTTPTransport: Sendable {
             if let after = error.retryAfter, after <= policy.maxRetryAfter { return after }
             return policy.backoff(beforeRetry: retry)
         case .transport:
-            switch error.transportFailure {
-            case .dns?, .tls?: return nil
-            default: return policy.backoff(beforeRetry: retry)
-            }
+            // AsyncHTTPClient already keeps retrying a connection until the connect timeout, so a
+            // failure to connect (refused, DNS, TLS, connect timeout) is final.
+            return error.requestMayHaveBeenSent ? policy.backoff(beforeRetry: retry) : nil
         default:
             return nil
         }
@@ -130,9 +133,11 @@ final class HTTPTransport: Sendable {
                                       method: method.rawValue, path: pathWithQuery, outcomeUnclear: method == .post)
             } else {
                 let c = ErrorClassifier.classify(error)
-                mapped = UseePayError(kind: .transport, httpStatus: status, transportFailure: c.failure,
-                                      method: method.rawValue, path: pathWithQuery,
-                                      outcomeUnclear: method == .post && c.mayHaveBeenSent)
+                var error = UseePayError(kind: .transport, httpStatus: status, transportFailure: c.failure,
+                                         method: method.rawValue, path: pathWithQuery,
+                                         outcomeUnclear: method == .post && c.mayHaveBeenSent)
+                error.requestMayHaveBeenSent = c.mayHaveBeenSent
+                mapped = error
             }
             record(startedAt, method, pathWithQuery, status, clock.now - start, mapped.description, attempt)
             logger.debug("request failed", metadata: ["method": "\(method.rawValue)", "path": "\(pathWithQuery)",
