@@ -81,11 +81,15 @@ final class ClientRetryTests: XCTestCase {
 
     func testGETRetriesResetConnections() async throws {
         let server = try await RawSocketServer.start(response: "")
-        let error = try await withClient(server.baseURL) { client in
+        let collector = RecordCollector()
+        let error = try await withClient(server.baseURL, observer: collector.observer) { client in
             await expectUseePayError { try await client.retrieveRefund(id: "re_1") }
         }
         XCTAssertEqual(error?.transportFailure, .connectionReset)
         XCTAssertEqual(server.connectionCount, 3)
+        XCTAssertEqual(collector.records.map(\.attempt), [1, 2, 3])
+        XCTAssertEqual(collector.records.map(\.statusCode), [nil, nil, nil])
+        XCTAssertTrue(collector.records.allSatisfy { $0.errorSummary?.contains("connection dropped") ?? false })
         await server.stop()
     }
 
