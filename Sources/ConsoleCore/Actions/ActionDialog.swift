@@ -48,7 +48,9 @@ public struct ActionDialog: Sendable, Hashable {
     public static let cancelReasons = ["requested_by_customer", "duplicate", "fraudulent", "abandoned", "other (type below)"]
     public static let refundReasons = ["requested_by_customer", "duplicate", "fraudulent", "other (type below)"]
 
-    public var isBulk: Bool { targets.count > 1 }
+    /// Opened on marked rows: every target is captured in full, whatever their number.
+    public var bulk: Bool = false
+    public var isBulk: Bool { bulk || targets.count > 1 }
     public var requiresTypedConfirmation: Bool { mode == .live }
     public var usesFreeTextReason: Bool { !reasonOptions.isEmpty && reasonIndex == reasonOptions.count - 1 }
 

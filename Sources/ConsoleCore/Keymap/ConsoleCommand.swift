@@ -54,7 +54,7 @@ public enum ConsoleCommand: String, Sendable, Hashable, CaseIterable, Codable {
         }
     }
 
-    var quickFilterIndex: Int? {
+    public var quickFilterIndex: Int? {
         switch self {
         case .quickFilter0: return 0
         case .quickFilter1: return 1

@@ -54,6 +54,7 @@ extension Reducer {
             return []
         }
         var dialog = ActionDialog(action: .capture, mode: state.mode, targets: capturable.map { target(.payment($0)) }, openedWith: key)
+        dialog.bulk = true
         dialog.hiddenByFilter = state.payments.hiddenMarkCount
         if capturable.count < marked.count {
             dialog.note = "\(marked.count - capturable.count) marked payment(s) cannot be captured and are left out"

@@ -76,6 +76,25 @@ public struct ConsoleState: Sendable, Equatable {
     /// Bindings help shows for the current screen; read-only hides money moves.
     public var helpBindings: [KeyBinding] { keymap.bindings(in: keyContext, readOnly: readOnly) }
 
+    /// The object the cursor is on (list row, or the object of a detail view).
+    public var selectedObject: ConsoleObject? {
+        switch screen {
+        case .list(.payments): return payments.selected.map(ConsoleObject.payment)
+        case .list(.customers): return customers.selected.map(ConsoleObject.customer)
+        case .list(.subscriptions): return subscriptions.selected.map(ConsoleObject.subscription)
+        case .list(.refunds): return refunds.selected.map(ConsoleObject.refund)
+        case .detail(let detail): return detail.object
+        case .apiLog: return nil
+        }
+    }
+
+    /// Money moves the selected object allows right now; none in read-only mode.
+    public var availableActions: [MoneyAction] {
+        guard !readOnly, let object = selectedObject else { return [] }
+        if case .list(.payments) = screen, !payments.marks.isEmpty { return [.capture] + Capabilities.actions(for: object).filter { $0 != .capture } }
+        return Capabilities.actions(for: object)
+    }
+
     /// Looks an object up wherever the console holds it.
     public func object(_ ref: ObjectRef) -> ConsoleObject? {
         switch ref.kind {

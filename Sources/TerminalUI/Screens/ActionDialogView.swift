@@ -14,7 +14,7 @@ enum ActionDialogView {
         }
         func addField(_ label: String, _ value: String, focused: Bool) {
             let marker = focused ? "> " : "  "
-            add(marker + TerminalText.pad(label, toWidth: 14) + value, focused ? .dialogFocus : .dialog, focused ? .bold : [])
+            add(marker + TerminalText.pad(label, toWidth: 16) + value, focused ? .dialogFocus : .dialog, focused ? .bold : [])
         }
         let modeRole: ThemeRole = dialog.mode == .live ? .modeLive : .modeSandbox
         if dialog.isBulk {
@@ -24,14 +24,14 @@ enum ActionDialogView {
                 add("  \(target.id)  \(target.money?.formatted() ?? "—")  \(TerminalText.sanitize(target.customerLabel))")
             }
             if dialog.targets.count > room { add("  … and \(dialog.targets.count - room) more") }
-            add("Total         " + dialog.totalsByCurrency.map { $0.formatted() }.joined(separator: " + "), .danger, .bold)
+            add("  " + TerminalText.pad("Total", toWidth: 16) + dialog.totalsByCurrency.map { $0.formatted() }.joined(separator: " + "), .danger, .bold)
             add("\(state.payments.marks.count) marked (\(dialog.hiddenByFilter) hidden by the filter)")
         } else if let target = dialog.targets.first {
-            add(TerminalText.pad(dialog.action == .cancelSubscription ? "Subscription" : "Payment", toWidth: 14) + target.id)
-            add(TerminalText.pad("Customer", toWidth: 14) + TerminalText.sanitize(target.customerLabel))
-            add(TerminalText.pad("Amount", toWidth: 14) + (target.money?.formatted() ?? "—") + "  (\(target.status))", .danger, .bold)
+            add("  " + TerminalText.pad(dialog.action == .cancelSubscription ? "Subscription" : "Payment", toWidth: 16) + target.id)
+            add("  " + TerminalText.pad("Customer", toWidth: 16) + TerminalText.sanitize(target.customerLabel))
+            add("  " + TerminalText.pad("Amount", toWidth: 16) + (target.money?.formatted() ?? "—") + "  (\(target.status))", .danger, .bold)
         }
-        add(TerminalText.pad("Mode", toWidth: 14) + dialog.mode.label, modeRole, .bold)
+        add("  " + TerminalText.pad("Mode", toWidth: 16) + dialog.mode.label, modeRole, .bold)
         if let note = dialog.note { add(note, .warning) }
         add("")
         for item in dialog.fields {
@@ -39,8 +39,8 @@ enum ActionDialogView {
             case .amount:
                 let currency = dialog.targets.first?.money?.currency.code ?? ""
                 let value = dialog.waitingForRefundable ? "(reading earlier refunds…)" : "[\(dialog.amountText)] \(currency)"
-                let limit = dialog.maxAmount.map { " max \($0)" } ?? ""
-                addField(dialog.action == .refund ? "Refund amount" : "Capture", value + limit, focused: dialog.focus == .amount)
+                let limit = dialog.maxAmount.flatMap { max in dialog.targets.first?.money.map { " (at most \(Money(amount: max, currency: $0.currency).formatted()))" } } ?? ""
+                addField(dialog.action == .refund ? "Refund amount" : "Capture amount", value + (dialog.waitingForRefundable ? "" : limit), focused: dialog.focus == .amount)
             case .reason:
                 addField("Reason", "< \(dialog.reasonOptions[dialog.reasonIndex]) >", focused: dialog.focus == .reason)
             case .reasonText:
@@ -48,8 +48,8 @@ enum ActionDialogView {
             case .timing:
                 addField("When", dialog.atPeriodEnd ? "< at period end >" : "< now >", focused: dialog.focus == .timing)
             case .typedConfirmation:
-                let hint = dialog.isBulk ? "type yes" : "type \(dialog.amountText) or yes"
-                addField("LIVE: \(hint)", "[\(dialog.typedConfirmation)]", focused: dialog.focus == .typedConfirmation)
+                let hint = dialog.isBulk ? "LIVE: type yes" : "LIVE: type \(dialog.amountText) or yes"
+                addField("Confirm", "[\(dialog.typedConfirmation)]  \(hint)", focused: dialog.focus == .typedConfirmation)
             case .cancelButton, .confirmButton:
                 break
             }

@@ -48,7 +48,10 @@ enum Chrome {
         }
         let wanted: [ConsoleCommand] = [.open, .back, .openFilter, .openPalette, .showHelp, .capture, .refund, .cancelPayment, .cancelSubscription, .toggleRawJSON, .quit]
         var hints: [String] = []
+        let offered = Set(state.availableActions.map(\.command))
         for command in wanted {
+            if command == .back, state.stack.count == 1 { continue }
+            if command.isDangerous, !offered.contains(command) { continue }
             guard let binding = state.helpBindings.first(where: { $0.command == command }) else { continue }
             hints.append("\(binding.key) \(shortTitle(command))")
         }
@@ -94,7 +97,7 @@ enum Chrome {
                 left = "\(first)-\(last) of \(shown) · more below"
             }
         }
-        if case .failed = list.phase {} else if shown != list.count { left += " (\(list.count - shown) hidden by filter)" }
+        if case .failed = list.phase {} else if shown != list.count { left += " (\(list.count - shown) filtered out)" }
         var right: [String] = []
         if !list.filterText.isEmpty { right.append("/\(list.filterText)") }
         if let status = list.statusFilter { right.append(status) }

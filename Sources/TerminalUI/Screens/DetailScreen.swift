@@ -48,7 +48,7 @@ enum DetailScreen {
         let fieldHeight = body.height - relatedHeight - (related.isEmpty ? 0 : 1)
         drawFields(fieldLines, into: &grid, rect: Rect(x: 0, y: body.y, width: width, height: fieldHeight))
         if !related.isEmpty {
-            let top = body.y + fieldHeight + 1
+            let top = body.y + min(fieldLines.count, fieldHeight) + 1
             var selectedLine = 0
             for (index, line) in related.enumerated() where line.role == .selection { selectedLine = index }
             let first = max(0, min(selectedLine - relatedHeight + 1, related.count - relatedHeight))

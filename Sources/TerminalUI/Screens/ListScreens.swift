@@ -57,13 +57,9 @@ enum ListScreens {
         var title = "Payments · \(range)"
         if !state.paymentFilter.statuses.isEmpty { title += " · " + state.paymentFilter.statuses.joined(separator: ",") }
         if let customer = state.paymentFilter.customerId { title += " · customer \(customer)" }
-        let s = state.paymentSummary
-        var parts = ["\(s.count) payments", "succeeded \(ScreenFormat.moneyList(s.succeededVolume))"]
-        parts.append("awaiting capture \(s.awaitingCaptureCount)" + (s.awaitingCapture.isEmpty ? "" : " (\(ScreenFormat.moneyList(s.awaitingCapture)))"))
-        parts.append("failed \(s.failedCount)")
-        parts.append("refunded \(ScreenFormat.moneyList(s.refunded))")
-        let wide = grid.size.columns >= 110
-        draw(state, into: &grid, list: state.payments, title: title, context: parts.joined(separator: " · "), contextRole: .normal,
+        let context = summaryLine(state.paymentSummary, width: grid.size.columns)
+        let wide = grid.size.columns >= 150
+        draw(state, into: &grid, list: state.payments, title: title, context: context, contextRole: .normal,
              noun: "payments", table: paymentsTable) { p, _ in
             let pending = state.pending[p.id]
             let status = pending.map(ScreenFormat.pendingText) ?? p.status.rawValue
@@ -81,6 +77,18 @@ enum ListScreens {
         }
     }
 
+    /// Count, succeeded volume, awaiting capture, failed, refunded; shorter labels when narrow.
+    static func summaryLine(_ s: PaymentSummary, width: Int) -> String {
+        let awaiting = s.awaitingCapture.isEmpty ? "" : " (\(ScreenFormat.moneyList(s.awaitingCapture)))"
+        let full = ["\(s.count) payments", "succeeded \(ScreenFormat.moneyList(s.succeededVolume))",
+                    "awaiting capture \(s.awaitingCaptureCount)" + awaiting, "failed \(s.failedCount)",
+                    "refunded \(ScreenFormat.moneyList(s.refunded))"].joined(separator: " · ")
+        if TerminalText.width(full) <= width { return full }
+        let capture = "capture \(s.awaitingCaptureCount)" + (s.awaitingCapture.isEmpty ? "" : ": \(ScreenFormat.moneyList(s.awaitingCapture))")
+        return ["\(s.count) pmts", "ok \(ScreenFormat.moneyList(s.succeededVolume))", capture,
+                "fail \(s.failedCount)", "ref \(ScreenFormat.moneyList(s.refunded))"].joined(separator: " · ")
+    }
+
     // MARK: Customers
 
     static let customersTable = Table(columns: [
@@ -96,7 +104,7 @@ enum ListScreens {
     static func customers(_ state: ConsoleState, into grid: inout CellGrid) {
         let format = ScreenFormat(state: state)
         let context = state.customerEmail.map { "customers with email \($0)" } ?? "all customers, newest first"
-        let wide = grid.size.columns >= 110
+        let wide = grid.size.columns >= 150
         draw(state, into: &grid, list: state.customers, title: "Customers", context: context, noun: "customers", table: customersTable) { c, _ in
             TableRow([Chrome.marker(state.customers, id: c.id), c.displayName ?? c.name ?? "—", c.email ?? "—", c.phone ?? "—",
                       c.merchantCustomerId ?? "—", format.time(c.createAt), wide ? c.id : ScreenFormat.shortID(c.id)],
@@ -119,7 +127,7 @@ enum ListScreens {
     static func subscriptions(_ state: ConsoleState, into grid: inout CellGrid) {
         let format = ScreenFormat(state: state)
         let context = state.subscriptionStatus.map { "subscriptions with status \($0)" } ?? "all subscriptions, newest first"
-        let wide = grid.size.columns >= 110
+        let wide = grid.size.columns >= 150
         draw(state, into: &grid, list: state.subscriptions, title: "Subscriptions", context: context, noun: "subscriptions", table: subscriptionsTable) { s, _ in
             let pending = state.pending[s.id]
             var status = pending.map(ScreenFormat.pendingText) ?? s.status.rawValue
@@ -148,7 +156,7 @@ enum ListScreens {
         let format = ScreenFormat(state: state)
         var context = "refunds · \(state.refundRange)"
         if let status = state.refundStatus { context += " · \(status)" }
-        let wide = grid.size.columns >= 110
+        let wide = grid.size.columns >= 150
         draw(state, into: &grid, list: state.refunds, title: "Refunds", context: context, noun: "refunds", table: refundsTable) { r, _ in
             TableRow([Chrome.marker(state.refunds, id: r.id), format.time(r.createAt), ScreenFormat.money(r.amount, r.currency), r.status.rawValue,
                       r.paymentIntentId.map { wide ? $0 : ScreenFormat.shortID($0) } ?? "—", r.reason ?? "—", wide ? r.id : ScreenFormat.shortID(r.id)],
