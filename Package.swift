@@ -68,6 +68,11 @@ let package = Package(
                 .product(name: "TOMLKit", package: "TOMLKit"),
             ]
         ),
+        // `swift run -c release useepay-benchmarks`: key+frame cost vs loaded rows (not part of `swift test`).
+        .executableTarget(
+            name: "useepay-benchmarks",
+            dependencies: ["TerminalUI", "ConsoleCore", "UseePay"]
+        ),
         .testTarget(
             name: "UseePayTests",
             dependencies: [

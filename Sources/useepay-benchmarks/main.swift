@@ -1,0 +1,85 @@
+// Frame-cost benchmark: handling a key and rendering a frame must cost the same with 100 or
+// 100,000 loaded rows, because both the reducer and the renderer work in proportion to the
+// visible rows. Run in release:
+//
+//     swift run -c release useepay-benchmarks
+//
+// It prints the median cost per key+frame for each list size and the ratio between the largest
+// and smallest; it exits non-zero when that ratio exceeds the allowed spread, so a regression to
+// work proportional to the loaded rows is caught by a benchmark, not by a timed test.
+import ConsoleCore
+import Foundation
+import TerminalUI
+import UseePay
+
+let sizes = [100, 10_000, 100_000]
+let keysPerRun = 2_000
+let allowedRatio = 3.0   // O(visible) work stays well under this; O(n) work blows far past it
+
+func makePayments(count: Int) throws -> [PaymentIntent] {
+    let statuses = ["succeeded", "requires_capture", "failed", "canceled", "pending"]
+    let currencies = [("USD", "49.62"), ("KRW", "15000"), ("JPY", "7570"), ("EUR", "1200.50")]
+    let names = ["김민준", "高橋 翔", "Zoë Müller", "Oliver Brown"]
+    let base = Date(timeIntervalSince1970: 1_795_000_000)
+    let iso = ISO8601DateFormatter()
+    var result: [PaymentIntent] = []
+    result.reserveCapacity(count)
+    for index in 0..<count {
+        let (currency, amount) = currencies[index % currencies.count]
+        let created = iso.string(from: base.addingTimeInterval(-Double(index) * 7))
+        let json = """
+        {"id":"pi_\(String(format: "%032x", index))","amount":\(amount),"currency":"\(currency)",
+         "status":"\(statuses[index % statuses.count])","merchant_order_id":"ORD-\(index)",
+         "customer":{"name":"\(names[index % names.count])","email":"c\(index)@example.com"},
+         "create_at":"\(created)","modify_at":"\(created)"}
+        """
+        result.append(try PaymentIntent.decode(Data(json.utf8)))
+    }
+    return result
+}
+
+func medianNanosPerKey(rows: Int, size: TerminalSize) throws -> Double {
+    var state = ConsoleState(mode: .sandbox, size: size)
+    state.payments.appendPage(try makePayments(count: rows), hasMore: false, page: 0)
+    let keys: [KeyPress] = [.char("j"), .char("j"), .char("k"), KeyPress(.pageDown), KeyPress(.pageUp)]
+    var samples: [Double] = []
+    samples.reserveCapacity(keysPerRun)
+    var sink = 0
+    let clock = ContinuousClock()
+    for index in 0..<keysPerRun {
+        let key = keys[index % keys.count]
+        let elapsed = clock.measure {
+            _ = reduce(&state, .key(key))
+            sink &+= render(state, size: size).size.columns
+        }
+        samples.append(Double(elapsed.components.attoseconds) / 1e9 + Double(elapsed.components.seconds) * 1e9)
+    }
+    precondition(sink > 0)
+    samples.sort()
+    return samples[samples.count / 2]
+}
+
+func peakResidentMegabytes() -> Double {
+    var usage = rusage()
+    getrusage(RUSAGE_SELF.rawValue, &usage)
+    return Double(usage.ru_maxrss) / 1024   // Linux reports kilobytes
+}
+
+var failed = false
+for size in [TerminalSize(columns: 80, rows: 24), TerminalSize(columns: 120, rows: 40)] {
+    print("terminal \(size.columns)x\(size.rows)")
+    var medians: [Int: Double] = [:]
+    for rows in sizes {
+        let median = try medianNanosPerKey(rows: rows, size: size)
+        medians[rows] = median
+        print(String(format: "  %7d rows: %8.1f µs per key+frame (median of %d)", rows, median / 1000, keysPerRun))
+    }
+    let ratio = medians[sizes.last!]! / medians[sizes.first!]!
+    print(String(format: "  ratio %d/%d rows: %.2f (allowed %.1f)", sizes.last!, sizes.first!, ratio, allowedRatio))
+    if ratio > allowedRatio { failed = true }
+}
+print(String(format: "peak resident memory: %.0f MB", peakResidentMegabytes()))
+if failed {
+    print("FAIL: key+frame cost grows with the number of loaded rows")
+    exit(1)
+}
