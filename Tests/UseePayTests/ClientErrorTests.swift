@@ -169,6 +169,20 @@ final class ClientErrorTests: XCTestCase {
         await server.stop()
     }
 
+    /// https to a server that only speaks plain HTTP: the TLS handshake fails before anything is sent.
+    func testTLSFailureIsClassified() async throws {
+        let server = try await RecordingServer.start { _, _ in .json("{}") }
+        let port = server.baseURL.port!
+        let error = try await withClient(URL(string: "https://127.0.0.1:\(port)")!) { client in
+            await expectUseePayError { try await client.createRefund(RefundCreateParameters(paymentIntentId: "pi_1")) }
+        }
+        XCTAssertEqual(error?.kind, .transport)
+        XCTAssertEqual(error?.transportFailure, .tls)
+        XCTAssertEqual(error?.outcomeUnclear, false)
+        XCTAssertEqual(server.requestCount, 0)
+        await server.stop()
+    }
+
     func testConnectionRefusedIsClearAndNotUnclear() async throws {
         let port = try await unusedLoopbackPort()
         let started = ContinuousClock.now
