@@ -1,0 +1,44 @@
+import ConsoleCore
+import Foundation
+import Testing
+@testable import useepay
+
+@Suite struct JournalAndKeymapTests {
+    @Test func fileJournalAppendsJSONLinesAndReportsUnfinishedRequestsAfterATornLine() async throws {
+        let path = NSTemporaryDirectory() + "journal-\(UUID().uuidString)/journal.jsonl"
+        defer { try? FileManager.default.removeItem(atPath: (path as NSString).deletingLastPathComponent) }
+        let journal = FileActionJournal(path: path)
+        let done = ActionRequest(consoleRequestId: "r1", action: .capture, objectId: "pi_1", amount: Decimal(string: "12.50"), currency: "USD")
+        let open = ActionRequest(consoleRequestId: "r2", action: .refund, objectId: "pi_2", amount: 3, currency: "KRW")
+        try await journal.append(JournalEntry(request: done, phase: .sending, recordedAt: Date(), mode: .sandbox))
+        try await journal.append(JournalEntry(request: done, phase: .succeeded, recordedAt: Date(), mode: .sandbox))
+        try await journal.append(JournalEntry(request: open, phase: .sending, recordedAt: Date(), mode: .live))
+        // A crash in the middle of a write leaves half a line; it must not hide the rest.
+        let handle = try #require(FileHandle(forWritingAtPath: path))
+        handle.seekToEndOfFile()
+        handle.write(Data("{\"phase\":\"succ".utf8))
+        try handle.close()
+
+        let reopened = FileActionJournal(path: path)
+        let unfinished = try await reopened.unfinishedEntries()
+        #expect(unfinished.map(\.request.consoleRequestId) == ["r2"])
+        #expect(unfinished.first?.request.amount == 3)
+        #expect(unfinished.first?.mode == .live)
+        let lines = String(decoding: try #require(FileManager.default.contents(atPath: path)), as: UTF8.self).split(separator: "\n")
+        #expect(lines.count == 4)
+        let attributes = try FileManager.default.attributesOfItem(atPath: path)
+        #expect((attributes[.posixPermissions] as? NSNumber)?.intValue == 0o600)
+    }
+
+    @Test func keyOverridesRemapUnbindAndAreValidated() throws {
+        let source = SettingSource.profile(name: "ops", path: "/c.toml")
+        let keymap = try KeymapBuilder.build(Sourced(["capture": ["C"], "refund": []], source))
+        #expect(keymap.command(for: KeyPress(.character("C")), in: .payments) == .capture)
+        #expect(keymap.command(for: KeyPress(.character("A")), in: .payments) == nil)
+        #expect(keymap.command(for: KeyPress(.character("R")), in: .payments) == nil)
+
+        #expect(throws: CommandFailure.self) { try KeymapBuilder.build(Sourced(["capture": ["j"]], source)) }
+        #expect(throws: CommandFailure.self) { try KeymapBuilder.build(Sourced(["teleport": ["T"]], source)) }
+        #expect(throws: CommandFailure.self) { try KeymapBuilder.build(Sourced(["capture": ["not a key"]], source)) }
+    }
+}

@@ -1,0 +1,118 @@
+import Foundation
+
+/// The built `useepay` console running inside a private tmux server, read back with `capture-pane`.
+/// Waiting is driven by the console's idle counter (USEEPAY_TEST_IDLE_FILE), never by fixed sleeps.
+final class TmuxConsole: @unchecked Sendable {
+    let socket = "useepay-test-" + UUID().uuidString.prefix(8)
+    let session = "console"
+    let idleFile: String
+
+    struct Timeout: Error, CustomStringConvertible {
+        var description: String
+    }
+
+    private init(idleFile: String) {
+        self.idleFile = idleFile
+    }
+
+    static var isAvailable: Bool { FileManager.default.isExecutableFile(atPath: "/usr/bin/tmux") }
+
+    /// Starts `useepay ARGS` in a `columns`×`rows` window. After it exits, the pane shows "EXITED <status>".
+    static func start(arguments: [String], environment: [String: String], columns: Int = 120, rows: Int = 35) async throws -> TmuxConsole {
+        let idleFile = (environment["HOME"] ?? NSTemporaryDirectory()) + "/idle-" + UUID().uuidString
+        let console = TmuxConsole(idleFile: idleFile)
+        var env = environment
+        env["USEEPAY_TEST_IDLE_FILE"] = idleFile
+        let assignments = env.sorted { $0.key < $1.key }.map { "\($0.key)=\(shellQuote($0.value))" }.joined(separator: " ")
+        let command = "env -i \(assignments) \(shellQuote(UseepayBinary.url.path)) \(arguments.map(shellQuote).joined(separator: " ")); "
+            + "echo EXITED $?; stty -a >/dev/null && echo TERMINAL-OK; exec sleep 600"
+        try await console.tmux(["new-session", "-d", "-s", console.session, "-x", "\(columns)", "-y", "\(rows)", command])
+        return console
+    }
+
+    static func shellQuote(_ text: String) -> String {
+        "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'"
+    }
+
+    @discardableResult
+    func tmux(_ arguments: [String]) async throws -> String {
+        let result = try await ProcessRunner.run("/usr/bin/tmux", ["-L", socket] + arguments)
+        guard result.status == 0 else { throw Timeout(description: "tmux \(arguments.first ?? "") failed: \(result.stderr)") }
+        return result.stdout
+    }
+
+    func screen() async throws -> String {
+        try await tmux(["capture-pane", "-p", "-t", session])
+    }
+
+    func press(_ keys: String...) async throws {
+        try await tmux(["send-keys", "-t", session] + keys)
+    }
+
+    func type(_ text: String) async throws {
+        try await tmux(["send-keys", "-t", session, "-l", text])
+    }
+
+    func resize(columns: Int, rows: Int) async throws {
+        try await tmux(["resize-window", "-t", session, "-x", "\(columns)", "-y", "\(rows)"])
+    }
+
+    var idleCount: Int {
+        guard let data = FileManager.default.contents(atPath: idleFile) else { return 0 }
+        return Int(String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0
+    }
+
+    /// Re-reads the screen each time the console reports idle, until `predicate` holds. After the console
+    /// has exited there is no idle signal any more, so the screen is then also re-read every half second.
+    @discardableResult
+    func waitForScreen(timeout: Duration = .seconds(20), _ what: String, _ predicate: (String) -> Bool) async throws -> String {
+        let deadline = ContinuousClock.now + timeout
+        var seen = -1
+        var lastRead = ContinuousClock.now
+        var last = ""
+        while ContinuousClock.now < deadline {
+            let count = idleCount
+            if count != seen || ContinuousClock.now - lastRead > .milliseconds(500) {
+                seen = count
+                lastRead = ContinuousClock.now
+                last = try await screen()
+                if predicate(last) { return last }
+            }
+            // Polls the idle counter file; the screen is only judged when the console says it is idle.
+            try await Task.sleep(for: .milliseconds(20))
+        }
+        throw Timeout(description: "timed out waiting for \(what); screen was:\n\(last)")
+    }
+
+    func waitForScreen(containing text: String, timeout: Duration = .seconds(20)) async throws -> String {
+        try await waitForScreen(timeout: timeout, "\"\(text)\"") { $0.contains(text) }
+    }
+
+    func stop() async {
+        _ = try? await tmux(["kill-server"])
+        try? FileManager.default.removeItem(atPath: idleFile)
+    }
+}
+
+/// Runs a helper program (tmux) without blocking a cooperative thread.
+enum ProcessRunner {
+    static func run(_ path: String, _ arguments: [String]) async throws -> CommandResult {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: path)
+        process.arguments = arguments
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = FileHandle(forReadingAtPath: "/dev/null")
+        let status: Int32 = try await withCheckedThrowingContinuation { continuation in
+            process.terminationHandler = { continuation.resume(returning: $0.terminationStatus) }
+            do { try process.run() } catch {
+                process.terminationHandler = nil
+                continuation.resume(throwing: error)
+            }
+        }
+        let stdout = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        return CommandResult(status: status, stdout: stdout, stderr: stderr)
+    }
+}
