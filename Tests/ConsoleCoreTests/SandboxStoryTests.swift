@@ -255,3 +255,51 @@ final class SandboxStoryTests: XCTestCase {
         XCTAssertEqual(server.status, .requiresCapture)
     }
 }
+
+final class SandboxRefreshTests: XCTestCase {
+    /// A scheduled refresh timer is not work: the store goes idle with live refresh on. A tick re-reads
+    /// the newest page, merges the new payment on top and keeps the cursor on the selected id.
+    func testRefreshTickMergesNewPaymentsWithoutMovingTheCursor() async throws {
+        var options = SandboxOptions()
+        options.port = 0
+        options.database = .inMemory
+        options.timeZone = TimeZone(identifier: "UTC")!
+        let server = try await SandboxServer.start(options)
+        let client = try UseePayClient(configuration: UseePayConfiguration(
+            environment: .custom(server.baseURL), merchantNo: server.credentials.merchantNo,
+            apiKey: APIKey(server.credentials.apiKey), appId: server.credentials.appId))
+        func create(_ order: String) async throws -> PaymentIntent {
+            let card = CardDetails(number: "4111111111111111", expiryMonth: "12", expiryYear: "2030", cvc: "123")
+            return try await client.createPaymentIntent(PaymentIntentCreateParameters(
+                amount: 10, currency: .usd, merchantOrderId: order, paymentMethodData: .card(card), confirm: true, autoCapture: false))
+        }
+        let first = try await create("R-1")
+        let second = try await create("R-2")
+        let store = ConsoleStore(state: ConsoleState(mode: .sandbox, merchantTimeZone: TimeZone(identifier: "UTC")!, refreshIntervalSeconds: 3600, sessionTag: "r"),
+                                 runner: EffectRunner(client: client, journal: InMemoryActionJournal(), mode: .sandbox))
+        addTeardownBlock {
+            await store.stop()
+            try? await client.shutdown()
+            await server.stop()
+        }
+        await store.start()
+        await store.waitUntilIdle()
+        var state = await store.state
+        XCTAssertTrue(state.payments.visible.contains(first.id) && state.payments.visible.contains(second.id))
+        await store.send(.key(.char("G")))
+        await store.waitUntilIdle()
+        let selected = await store.state.payments.cursorID
+        XCTAssertNotNil(selected)
+        let third = try await create("R-3")
+        await store.send(.refreshTick)
+        await store.waitUntilIdle()
+        state = await store.state
+        XCTAssertEqual(state.payments.visible.first, third.id)
+        XCTAssertEqual(state.payments.count, 3)
+        XCTAssertEqual(state.payments.cursorID, selected)
+        XCTAssertEqual(state.payments.highlights[third.id], .new(untilTick: 3))
+        XCTAssertEqual(state.flash, Flash("1 new (marked)", .info))
+        let effects = await store.effectLog
+        XCTAssertTrue(effects.contains(.scheduleRefresh(seconds: 3600)))
+    }
+}

@@ -82,14 +82,19 @@ enum ActionDialogView {
     }
 
     static func confirmTitle(_ dialog: ActionDialog) -> String {
+        // Shows the amount as it will be sent ("20" typed reads "20.00 USD"), or the text as typed if it is not an amount yet.
+        let amount: String
+        if let currency = dialog.targets.first?.money?.currency, let money = try? Money.parse(dialog.amountText, currency: currency) {
+            amount = money.formatted()
+        } else {
+            amount = dialog.amountText + " " + (dialog.targets.first?.money?.currency.code ?? "")
+        }
         switch dialog.action {
         case .capture:
             if dialog.isBulk { return "Capture \(dialog.targets.count)" }
-            let currency = dialog.targets.first?.money?.currency.code ?? ""
-            return "Capture \(dialog.amountText) \(currency)"
+            return "Capture \(amount)"
         case .refund:
-            let currency = dialog.targets.first?.money?.currency.code ?? ""
-            return dialog.waitingForRefundable ? "Refund" : "Refund \(dialog.amountText) \(currency)"
+            return dialog.waitingForRefundable ? "Refund" : "Refund \(amount)"
         case .cancelPayment: return "Cancel payment"
         case .cancelSubscription: return dialog.atPeriodEnd ? "Cancel at period end" : "Cancel now"
         }
