@@ -247,6 +247,41 @@ final class CursesTerminalTmuxTests: XCTestCase {
         XCTAssertEqual(paneFlag("cursor_flag"), "1")
     }
 
+    func testSuspendAndFgGiveTheTerminalBackAndRedraw() throws {
+        // Job control needs an interactive shell: the demo's process group must not be orphaned,
+        // or the kernel discards the stop.
+        try tmux(["new-session", "-d", "-s", "demo", "-x", "60", "-y", "12", "bash --norc --noprofile -i"])
+        let bundle = ProcessInfo.processInfo.arguments[0]
+        let command = "env -u NO_COLOR USEEPAY_TUI_DEMO_IDLE_FILE='\(idleFile)' TERM=xterm-256color LANG=C.UTF-8 LC_ALL=C.UTF-8 '\(bundle)' TerminalUITests.CursesDemoHost/testDemoHost; echo \"demo rc=$?\""
+        try tmux(["send-keys", "-t", "demo", "-l", command])
+        try tmux(["send-keys", "-t", "demo", "Enter"])
+        waitForIdle { $0.contains("size=60x12 keys=\n") }
+        try tmux(["send-keys", "-t", "demo", "C-z"])
+        waitForFlag("alternate_on", "0")
+        waitForScreen(containing: "Stopped")
+        XCTAssertEqual(paneFlag("cursor_flag"), "1", "cursor visible while suspended")
+        try tmux(["send-keys", "-t", "demo", "-l", "fg"])
+        try tmux(["send-keys", "-t", "demo", "Enter"])
+        waitForFlag("alternate_on", "1")
+        try tmux(["send-keys", "-t", "demo", "j"])
+        waitForIdle { $0.contains("keys=j\n") }
+        XCTAssertTrue(screen().contains("김민준                                            15,000 KRW"), screen())
+        XCTAssertTrue(screen().contains("size 60x12 keys: j"), screen())
+        try tmux(["send-keys", "-t", "demo", "q"])
+        // bash drops the rest of a command list whose job was stopped, so no "demo rc" line here.
+        waitForScreen(containing: "demo exit: quit")
+        XCTAssertEqual(paneFlag("alternate_on"), "0")
+    }
+
+    private func waitForFlag(_ name: String, _ value: String, file: StaticString = #filePath, line: UInt = #line) {
+        let deadline = Date().addingTimeInterval(15)
+        while Date() < deadline {
+            if paneFlag(name) == value { return }
+            usleep(10_000)
+        }
+        XCTFail("\(name) never became \(value)", file: file, line: line)
+    }
+
     func testOpensUnderEveryCommonTermAndWithNoColor() throws {
         let variants: [(String, [String: String])] = [
             ("screen-256color", [:]), ("tmux-256color", [:]), ("linux", [:]), ("vt100", [:]), ("xterm-256color", ["NO_COLOR": "1"]),
