@@ -16,6 +16,13 @@ extension SandboxEngine {
         let offset = clock.advance(byMilliseconds: delta)
         try await writer.write { db in try db.setMetaValue("clock_offset_ms", String(offset)) }
         while try await settleDue() > 0 {}
-        try await webhookDelivery?.deliverDue()
+        try await webhookDelivery?.startDueDeliveries()
+    }
+}
+
+extension SandboxEngine {
+    /// `wal` for file databases; used by tests and diagnostics.
+    func journalMode() async throws -> String? {
+        try await writer.read { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") }
     }
 }

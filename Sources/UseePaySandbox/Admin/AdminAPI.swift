@@ -44,7 +44,7 @@ struct AdminAPI {
             return ok(clockJSON())
         case (.post, ["settle"]):
             let changed = try await engine.settleDue()
-            let delivered = try await engine.webhookDelivery?.deliverDue() ?? 0
+            let delivered = try await engine.webhookDelivery?.startDueDeliveries() ?? 0
             return ok(.object(["changed": .integer(changed), "delivery_attempts": .integer(delivered)]))
         case (.get, ["public-key"]):
             return Response(status: .ok, headers: [.contentType: "application/x-pem-file"],

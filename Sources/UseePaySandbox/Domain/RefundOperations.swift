@@ -68,7 +68,7 @@ extension SandboxEngine {
             let now = self.now()
             var changed = 0
             let refunds = try Row.fetchAll(db, sql: """
-                SELECT id, status, will_fail, doc FROM refunds WHERE next_step_at IS NOT NULL AND next_step_at <= ? LIMIT 500
+                SELECT id, status, will_fail, next_step_at, doc FROM refunds WHERE next_step_at IS NOT NULL AND next_step_at <= ? LIMIT 500
                 """, arguments: [now])
             for row in refunds {
                 let id: String = row["id"]
@@ -78,7 +78,9 @@ extension SandboxEngine {
                 var nextStepAt: Int64? = nil
                 if status == "received" {
                     next = "accepted"
-                    nextStepAt = now + self.settleDelayMilliseconds
+                    // Counted from when this step was due, so one big clock advance can cover both steps.
+                    let dueAt: Int64 = row["next_step_at"]
+                    nextStepAt = dueAt + self.settleDelayMilliseconds
                 } else {
                     next = (row["will_fail"] as Int64? ?? 0) == 1 ? "failed" : "succeeded"
                     if next == "succeeded" { doc["acquirer_reference_number"] = .string(Self.acquirerReference(for: id)) }

@@ -18,7 +18,7 @@ struct SeedSummary: Sendable {
 
 /// Deterministic seed data (SplitMix64 from a fixed state). Rows go in with prepared statements in
 /// batches of one transaction each, so a million payment intents take about a minute, not hours.
-struct SeedGenerator {
+struct SeedGenerator: Sendable {
     let plan: SeedPlan
     let merchant: SandboxCredentials
     let timeZone: TimeZone
@@ -246,7 +246,8 @@ struct SeedGenerator {
                     left -= refundAmount
                     let refundId = IdentifierFactory.make(.refund, using: &random)
                     let refundCreated = min(modifiedAt + Int64(part + 1) * 3_600_000, now)
-                    let refundStatus = card == TestCard.refundFailure ? "failed" : (now - refundCreated < 3_600_000 ? pick(["received", "accepted"]) : "succeeded")
+                    let settling = pick(["received", "accepted"])  // drawn unconditionally so the sequence never depends on the clock
+                    let refundStatus = card == TestCard.refundFailure ? "failed" : (now - refundCreated < 3_600_000 ? settling : "succeeded")
                     var refund: Document = [
                         "id": .string(refundId), "merchant_no": .string(merchant.merchantNo), "app_id": .string(merchant.appId),
                         "create_at": SandboxTime.isoJSON(milliseconds: refundCreated), "modify_at": SandboxTime.isoJSON(milliseconds: refundCreated),
@@ -330,15 +331,22 @@ extension SandboxEngine {
     /// Seeds the configured merchant, plus a handful of objects for a second, foreign merchant so
     /// that merchant scoping can be seen (those must never appear in the first merchant's lists).
     func seed(_ plan: SeedPlan) async throws -> SeedSummary {
-        var generator = SeedGenerator(plan: plan, merchant: options.credentials, timeZone: options.timeZone, now: now(),
+        let generator = SeedGenerator(plan: plan, merchant: options.credentials, timeZone: options.timeZone, now: now(),
                                       settleDelay: settleDelayMilliseconds, authorizationLifetime: options.authorizationLifetime.milliseconds)
         let writer = self.writer
-        let summary = try await Task.detached { try generator.run(writer: writer) }.value
-        var foreign = SeedGenerator(plan: SeedPlan(paymentIntents: 5, days: 1, randomState: plan.randomState ^ 0xF0F0, hostileData: false),
+        // Seeding blocks for up to minutes; it runs on a plain thread, not the cooperative pool.
+        let summary = try await Self.offPool { var copy = generator; return try copy.run(writer: writer) }
+        let foreign = SeedGenerator(plan: SeedPlan(paymentIntents: 5, days: 1, randomState: plan.randomState ^ 0xF0F0, hostileData: false),
                                     merchant: SandboxCredentials(merchantNo: "500000000009999", appId: "other.example", apiKey: "not-used"),
                                     timeZone: options.timeZone, now: now(), settleDelay: settleDelayMilliseconds,
                                     authorizationLifetime: options.authorizationLifetime.milliseconds)
-        _ = try await Task.detached { try foreign.run(writer: writer) }.value
+        _ = try await Self.offPool { var copy = foreign; return try copy.run(writer: writer) }
         return summary
+    }
+
+    private static func offPool<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
+        try await withCheckedThrowingContinuation { continuation in
+            DispatchQueue.global(qos: .userInitiated).async { continuation.resume(with: Result { try work() }) }
+        }
     }
 }

@@ -103,7 +103,9 @@ public final class SandboxServer: Sendable {
             while !Task.isCancelled {
                 do {
                     try await engine.settleDue()
-                    try await delivery.deliverDue()
+                    try await delivery.startDueDeliveries()
+                } catch is CancellationError {
+                    break
                 } catch {
                     logger.warning("sandbox background work failed", metadata: ["error": "\(error)"])
                 }

@@ -1,12 +1,17 @@
 /// Opaque ids in the forms UseePay uses: 32 hex for payment intents and refunds, prefixed ids
 /// elsewhere. A client must never parse them.
 enum IdentifierFactory {
+    private static let hexDigits = Array("0123456789abcdef".utf8)
+
     static func hex<G: RandomNumberGenerator>(_ count: Int, using generator: inout G) -> String {
-        let digits = Array("0123456789abcdef")
-        var text = ""
-        text.reserveCapacity(count)
-        for _ in 0..<count { text.append(digits[Int(generator.next() & 15)]) }
-        return text
+        var bytes = [UInt8](repeating: 0, count: count)
+        var bits: UInt64 = 0
+        for index in 0..<count {
+            if index % 16 == 0 { bits = generator.next() }
+            bytes[index] = hexDigits[Int(bits & 15)]
+            bits >>= 4
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     static func make<G: RandomNumberGenerator>(_ kind: Kind, using generator: inout G) -> String {

@@ -28,7 +28,13 @@ final class WebhookDelivery: Sendable {
         httpClient = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
     }
 
+    /// Attempts in flight, by delivery id: each runs on its own so a slow receiver never holds up others.
+    private let inFlight = LockedValue<[Int64: Task<Void, Never>]>([:])
+
     func shutdown() async {
+        let tasks = inFlight.value.values
+        for task in tasks { task.cancel() }
+        for task in tasks { await task.value }
         try? await httpClient.shutdown()
     }
 
@@ -40,9 +46,9 @@ final class WebhookDelivery: Sendable {
         var body: String
     }
 
-    /// Attempts every delivery that is due; returns how many attempts were made.
+    /// Starts an attempt for every due delivery that is not already in flight; returns how many started.
     @discardableResult
-    func deliverDue() async throws -> Int {
+    func startDueDeliveries() async throws -> Int {
         let now = clock.nowMilliseconds()
         let due = try await writer.read { db in
             try Row.fetchAll(db, sql: """
@@ -52,8 +58,21 @@ final class WebhookDelivery: Sendable {
                 Due(id: $0["id"], url: $0["url"], attempts: $0["attempts"], merchantNo: $0["merchant_no"], body: $0["body"])
             }
         }
-        for delivery in due { try await attempt(delivery) }
-        return due.count
+        var started = 0
+        for delivery in due {
+            let claimed = inFlight.withValue { tasks -> Bool in
+                guard tasks[delivery.id] == nil else { return false }
+                tasks[delivery.id] = Task {
+                    do { try await self.attempt(delivery) } catch {
+                        self.logger.warning("could not record a webhook attempt", metadata: ["error": "\(error)"])
+                    }
+                    _ = self.inFlight.withValue { $0.removeValue(forKey: delivery.id) }
+                }
+                return true
+            }
+            if claimed { started += 1 }
+        }
+        return started
     }
 
     private func appId(for merchantNo: String) -> String {
