@@ -72,7 +72,7 @@ extension Keymap {
         KeyBinding(KeyPress(.escape), .back),
         KeyBinding(.char("q"), .quit),
         KeyBinding(.char(":"), .openPalette),
-        KeyBinding(.char("/"), .openFilter, in: objectLists.union([.apiLog])),
+        KeyBinding(.char("/"), .openFilter, in: objectLists),
         KeyBinding(.char("?"), .showHelp),
         KeyBinding(.char(" "), .toggleMark, in: [.payments]),
         KeyBinding(.char("u"), .clearMarks, in: [.payments]),

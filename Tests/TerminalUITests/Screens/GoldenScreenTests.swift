@@ -331,7 +331,7 @@ final class GoldenScreenTests: XCTestCase {
             "                                                                                ",
             "                                                                                ",
             "                                                                                ",
-            "enter open  / filter  : cmd  ? help  q quit                                     ",
+            "enter open  : cmd  ? help  q quit                                               ",
         ])
     }
 
