@@ -56,7 +56,7 @@ final class CursesDemoHost: XCTestCase {
                 state.app?.update(updated)
             },
             onIdle: { model in
-                let line = "pid=\(pid) size=\(model.size) keys=\(model.keys.joined(separator: ","))\n"
+                let line = "pid=\(pid) size=\(model.size) copies=\(model.copies) keys=\(model.keys.joined(separator: ","))\n"
                 try? line.write(toFile: idleFile + ".tmp", atomically: false, encoding: .utf8)
                 rename(idleFile + ".tmp", idleFile)
             })
@@ -180,7 +180,7 @@ final class CursesTerminalTmuxTests: XCTestCase {
 
     func testDrawsKeysResizesAndRestoresTheTerminal() throws {
         try startDemo()
-        waitForIdle { $0.contains("size=60x12 keys=\n") }
+        waitForIdle { $0.contains("size=60x12 copies=0 keys=\n") }
         let opening = screen().split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         XCTAssertEqual(opening[0], "TerminalUI demo                                     SANDBOX")
         XCTAssertEqual(opening[1], "size 60x12 keys:")
@@ -216,7 +216,7 @@ final class CursesTerminalTmuxTests: XCTestCase {
 
     func testOneCursorMoveWritesFewBytes() throws {
         try startDemo(columns: 120, rows: 35)
-        waitForIdle { $0.contains("size=120x35 keys=\n") }
+        waitForIdle { $0.contains("size=120x35 copies=0 keys=\n") }
         let log = directory.appendingPathComponent("output").path
         try tmux(["pipe-pane", "-t", "demo", "-o", "cat >> '\(log)'"])
         try tmux(["send-keys", "-t", "demo", "j"])
@@ -231,6 +231,26 @@ final class CursesTerminalTmuxTests: XCTestCase {
         XCTAssertGreaterThan(written, 0)
         XCTAssertLessThan(written, 2 * 300, "a cursor move must cost a few hundred bytes at most, not a repaint")
         print("bytes written for two cursor moves at 120x35: \(written)")
+        try tmux(["send-keys", "-t", "demo", "q"])
+        waitForScreen(containing: "demo rc=0")
+    }
+
+    func testCopyReachesTheClipboardThroughOSC52() throws {
+        try startDemo()
+        waitForIdle { $0.contains("size=60x12 copies=0 ") }
+        // tmux takes OSC 52 into its paste buffer when set-clipboard is on, as a terminal would.
+        try tmux(["set-option", "-g", "set-clipboard", "on"])
+        try tmux(["send-keys", "-t", "demo", "c"])
+        waitForIdle { $0.contains("copies=1 ") }
+        let deadline = Date().addingTimeInterval(10)
+        var buffer = ""
+        while Date() < deadline {
+            buffer = (try? tmux(["show-buffer"])) ?? ""
+            if buffer == "pi_demo_1" { break }
+            usleep(10_000)
+        }
+        XCTAssertEqual(buffer, "pi_demo_1")
+        XCTAssertTrue(screen().contains("김민준                                            15,000 KRW"), "the frame is untouched by the copy")
         try tmux(["send-keys", "-t", "demo", "q"])
         waitForScreen(containing: "demo rc=0")
     }
@@ -255,7 +275,7 @@ final class CursesTerminalTmuxTests: XCTestCase {
         let command = "env -u NO_COLOR USEEPAY_TUI_DEMO_IDLE_FILE='\(idleFile)' TERM=xterm-256color LANG=C.UTF-8 LC_ALL=C.UTF-8 '\(bundle)' TerminalUITests.CursesDemoHost/testDemoHost; echo \"demo rc=$?\""
         try tmux(["send-keys", "-t", "demo", "-l", command])
         try tmux(["send-keys", "-t", "demo", "Enter"])
-        waitForIdle { $0.contains("size=60x12 keys=\n") }
+        waitForIdle { $0.contains("size=60x12 copies=0 keys=\n") }
         try tmux(["send-keys", "-t", "demo", "C-z"])
         waitForFlag("alternate_on", "0")
         waitForScreen(containing: "Stopped")
@@ -290,7 +310,7 @@ final class CursesTerminalTmuxTests: XCTestCase {
         for (index, (term, extra)) in variants.enumerated() {
             socket = "\(baseSocket)-\(index)"
             try startDemo(term: term, extraEnvironment: extra)
-            waitForIdle { $0.contains("size=60x12 keys=\n") }
+            waitForIdle { $0.contains("size=60x12 copies=0 keys=\n") }
             XCTAssertTrue(screen().contains("김민준                                            15,000 KRW"), "\(term) \(extra)")
             if !extra.isEmpty {
                 let colored = (try? tmux(["capture-pane", "-p", "-e", "-t", "demo"])) ?? ""
