@@ -83,11 +83,14 @@ final class CursesDemoHost: XCTestCase {
 /// Drives the demo in a real terminal (tmux) as a person would and reads the screen back.
 final class CursesTerminalTmuxTests: XCTestCase {
     private var socket = ""
+    private var tmuxPath = "/usr/bin/tmux"
     private var directory: URL!
     private var idleFile: String { directory.appendingPathComponent("idle").path }
 
     override func setUpWithError() throws {
-        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/tmux") else { throw XCTSkip("tmux is not installed") }
+        guard let found = ["/usr/bin/tmux", "/usr/local/bin/tmux", "/opt/homebrew/bin/tmux"]
+            .first(where: FileManager.default.isExecutableFile(atPath:)) else { throw XCTSkip("tmux is not installed") }
+        tmuxPath = found
         socket = "useepay-tui-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         directory = FileManager.default.temporaryDirectory.appendingPathComponent(socket)
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
@@ -111,11 +114,11 @@ final class CursesTerminalTmuxTests: XCTestCase {
         posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
         posix_spawn_file_actions_addopen(&actions, 1, outputPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
         posix_spawn_file_actions_adddup2(&actions, 1, 2)
-        let argv = ["/usr/bin/tmux", "-L", socket, "-f", "/dev/null"] + arguments
+        let argv = [tmuxPath, "-L", socket, "-f", "/dev/null"] + arguments
         var cArguments = argv.map { strdup($0) } + [nil]
         defer { for pointer in cArguments { free(pointer) } }
         var pid: pid_t = 0
-        let spawned = posix_spawn(&pid, "/usr/bin/tmux", &actions, nil, &cArguments, environ)
+        let spawned = posix_spawn(&pid, tmuxPath, &actions, nil, &cArguments, environ)
         guard spawned == 0 else { throw POSIXError(POSIXErrorCode(rawValue: spawned) ?? .EINVAL) }
         var status: Int32 = 0
         while waitpid(pid, &status, 0) < 0, errno == EINTR {}
