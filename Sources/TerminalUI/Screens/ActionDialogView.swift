@@ -57,7 +57,14 @@ enum ActionDialogView {
         if let error = dialog.error { add(error, .flashError, .bold) }
         add("")
         let confirmLabel = confirmTitle(dialog)
-        let cancel = dialog.focus == .cancelButton ? "[ Cancel ]" : "  Cancel  "
+        // "Cancel" next to "Cancel payment" invites the wrong press; the dismiss button says what it keeps.
+        let dismiss: String
+        switch dialog.action {
+        case .cancelPayment: dismiss = "Keep payment"
+        case .cancelSubscription: dismiss = "Keep subscription"
+        default: dismiss = "Cancel"
+        }
+        let cancel = dialog.focus == .cancelButton ? "[ \(dismiss) ]" : "  \(dismiss)  "
         let confirm = dialog.focus == .confirmButton ? "[ \(confirmLabel) ]" : "  \(confirmLabel)  "
         let buttonsLine = lines.count
         add(cancel + "    " + confirm)

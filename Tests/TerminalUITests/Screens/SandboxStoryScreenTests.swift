@@ -113,6 +113,7 @@ final class SandboxStoryScreenTests: XCTestCase {
         await press(store, .char("X"))
         lines = await frame(store, "6-cancel-dialog")
         XCTAssertTrue(lines.contains { $0.contains("Reason          < requested_by_customer >") })
+        XCTAssertTrue(lines.contains { $0.contains("[ Keep payment ]      Cancel payment") }, lines.joined(separator: "\n"))
         await press(store, KeyPress(.right), KeyPress(.enter))
         lines = await frame(store, "7-cancelled")
         let cancelled = try await client.retrievePaymentIntent(id: ids[1])
