@@ -119,6 +119,7 @@ struct SeedGenerator: Sendable {
         return customers
     }
 
+    private static let availableMethods = SandboxJSON.array(["card", "applepay", "googlepay"].map(SandboxJSON.string))
     private static let currencies: [(String, Int)] = [("USD", 40), ("EUR", 15), ("GBP", 10), ("KRW", 20), ("JPY", 15)]
 
     private mutating func amount(for currency: String) -> MinorAmount {
@@ -195,7 +196,7 @@ struct SeedGenerator: Sendable {
                 "merchant_order_id": .string(String(format: "ORD-%08d", sequence + 1)),
                 "description": .string(text(pick(SeedVocabulary.products))),
                 "auto_capture": .bool(autoCapture), "confirm": .bool(status != .requiresPaymentMethod), "livemode": .bool(false),
-                "payment_method_types": .array([.string("card")]),
+                "payment_method_types": .array([.string("card")]), "available_payment_method_types": Self.availableMethods,
                 "client_secret": .string(id + "_secret_" + IdentifierFactory.make(.clientSecret, using: &random)),
             ]
             if let customer { doc["customer_id"] = .string(customer.id) }

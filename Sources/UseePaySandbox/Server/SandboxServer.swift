@@ -67,7 +67,7 @@ public final class SandboxServer: Sendable {
         var seedSummary: String?
         if let count = options.seed, count > 0 {
             let isEmpty = try await database.writer.read { db in
-                try db.metaValue("seeded") == nil && (try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM payment_intents") ?? 0) == 0
+                try db.metaValue("seeded") == nil && !(try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM payment_intents)") ?? false)
             }
             if isEmpty {
                 let summary = try await engine.seed(SeedPlan(paymentIntents: Int(clamping: count), days: options.seedDays,

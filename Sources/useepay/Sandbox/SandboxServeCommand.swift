@@ -97,6 +97,8 @@ public struct SandboxServeCommand: AsyncParsableCommand {
         }
         print(Self.banner(server: server, options: options))
         if let summary = server.seedSummary { print("Seeded a new database: \(summary)") }
+        // Scripts read the base URL from a pipe; do not leave it sitting in a buffer.
+        fflush(stdout)
         await Self.waitForTerminationSignal()
         print("Stopping the sandbox…")
         await server.stop()
