@@ -98,7 +98,7 @@ public struct SandboxServeCommand: AsyncParsableCommand {
         print(Self.banner(server: server, options: options))
         if let summary = server.seedSummary { print("Seeded a new database: \(summary)") }
         // Scripts read the base URL from a pipe; do not leave it sitting in a buffer.
-        fflush(stdout)
+        fflush(nil)
         await Self.waitForTerminationSignal()
         print("Stopping the sandbox…")
         await server.stop()
