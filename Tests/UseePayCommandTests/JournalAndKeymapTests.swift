@@ -32,12 +32,14 @@ import Testing
 
     @Test func keyOverridesRemapUnbindAndAreValidated() throws {
         let source = SettingSource.profile(name: "ops", path: "/c.toml")
-        let keymap = try KeymapBuilder.build(Sourced(["capture": ["C"], "refund": []], source))
-        #expect(keymap.command(for: KeyPress(.character("C")), in: .payments) == .capture)
+        let keymap = try KeymapBuilder.build(Sourced(["capture": ["W"], "refund": []], source))
+        #expect(keymap.command(for: KeyPress(.character("W")), in: .payments) == .capture)
         #expect(keymap.command(for: KeyPress(.character("A")), in: .payments) == nil)
         #expect(keymap.command(for: KeyPress(.character("R")), in: .payments) == nil)
 
         #expect(throws: CommandFailure.self) { try KeymapBuilder.build(Sourced(["capture": ["j"]], source)) }
+        // Shifted but next to the space bar: the console's validator refuses it.
+        #expect(throws: CommandFailure.self) { try KeymapBuilder.build(Sourced(["capture": ["C"]], source)) }
         #expect(throws: CommandFailure.self) { try KeymapBuilder.build(Sourced(["teleport": ["T"]], source)) }
         #expect(throws: CommandFailure.self) { try KeymapBuilder.build(Sourced(["capture": ["not a key"]], source)) }
     }

@@ -57,7 +57,7 @@ import UseePay
     @Test func idsFromStdinGiveOneLineEachAndASummary() async throws {
         try await withSandbox { sandbox in
             let first = try await sandbox.makePayment("10.00")
-            let second = try await sandbox.makePayment("20.00", "KRW")
+            let second = try await sandbox.makePayment("20000", "KRW")
             let ids = "\(first.id)\n# a comment\n\npi_does_not_exist\n\(second.id)\n"
             let result = try await UseepayBinary.run(["payments", "capture", "-", "--yes"], environment: sandbox.environment(), stdin: ids)
             #expect(result.status == 1, "\(result.stderr)")

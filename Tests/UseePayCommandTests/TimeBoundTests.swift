@@ -8,7 +8,7 @@ import Testing
     @Test func aDateAloneCoversTheWholeDayInTheProfileZone() throws {
         let since = try #require(TimeBound.parse("2026-11-01", edge: .since, timeZone: seoul))
         let until = try #require(TimeBound.parse("2026-11-01", edge: .until, timeZone: seoul))
-        #expect(since == Date(timeIntervalSince1970: 1_761_922_800))  // 2026-10-31T15:00:00Z
+        #expect(since == Date(timeIntervalSince1970: 1_793_458_800))  // 2026-10-31T15:00:00Z
         #expect(until.timeIntervalSince(since) == 86_400)
     }
 

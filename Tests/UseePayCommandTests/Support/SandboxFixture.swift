@@ -59,9 +59,14 @@ final class SandboxFixture: Sendable {
                      description: String? = nil, order: String = "order-" + UUID().uuidString.prefix(8).lowercased()) async throws -> PaymentIntent {
         let money = try Money.parse(amount, currency: CurrencyCode(currency))
         let card = CardDetails(number: "4111111111111111", expiryMonth: "12", expiryYear: "2030", cvc: "123")
+        // The sandbox wants customers created first and referenced by id.
+        var customerId: String?
+        if let customerName {
+            customerId = try await client.createCustomer(CustomerCreateParameters(
+                merchantCustomerId: "m-" + UUID().uuidString.prefix(8).lowercased(), name: customerName, email: "buyer@example.com")).id
+        }
         let parameters = PaymentIntentCreateParameters(
-            amount: money.amount, currency: money.currency, merchantOrderId: order,
-            customer: customerName.map { EmbeddedCustomer(name: $0, email: "buyer@example.com") },
+            amount: money.amount, currency: money.currency, merchantOrderId: order, customerId: customerId,
             paymentMethodData: PaymentMethodData(type: "card", card: card), confirm: true, autoCapture: !manualCapture,
             description: description)
         return try await client.createPaymentIntent(parameters)

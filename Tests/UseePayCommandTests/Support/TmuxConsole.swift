@@ -25,7 +25,7 @@ final class TmuxConsole: @unchecked Sendable {
         env["USEEPAY_TEST_IDLE_FILE"] = idleFile
         let assignments = env.sorted { $0.key < $1.key }.map { "\($0.key)=\(shellQuote($0.value))" }.joined(separator: " ")
         let command = "env -i \(assignments) \(shellQuote(UseepayBinary.url.path)) \(arguments.map(shellQuote).joined(separator: " ")); "
-            + "echo EXITED $?; stty -a >/dev/null && echo TERMINAL-OK; exec sleep 600"
+            + "echo EXITED $?; stty -a >/dev/null && echo TERMINAL-OK; exec sleep 120"
         try await console.tmux(["new-session", "-d", "-s", console.session, "-x", "\(columns)", "-y", "\(rows)", command])
         return console
     }
@@ -94,15 +94,21 @@ final class TmuxConsole: @unchecked Sendable {
     }
 }
 
-/// Runs a helper program (tmux) without blocking a cooperative thread.
+/// Runs a helper program (tmux) without blocking a cooperative thread. Output goes through files, not
+/// pipes: `tmux new-session` forks a server that inherits the descriptors, and a pipe would never reach EOF.
 enum ProcessRunner {
     static func run(_ path: String, _ arguments: [String]) async throws -> CommandResult {
+        let directory = NSTemporaryDirectory() + "useepay-helper-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let outPath = directory + "/out", errPath = directory + "/err"
+        FileManager.default.createFile(atPath: outPath, contents: nil)
+        FileManager.default.createFile(atPath: errPath, contents: nil)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: path)
         process.arguments = arguments
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
+        process.standardOutput = FileHandle(forWritingAtPath: outPath)
+        process.standardError = FileHandle(forWritingAtPath: errPath)
         process.standardInput = FileHandle(forReadingAtPath: "/dev/null")
         let status: Int32 = try await withCheckedThrowingContinuation { continuation in
             process.terminationHandler = { continuation.resume(returning: $0.terminationStatus) }
@@ -111,8 +117,8 @@ enum ProcessRunner {
                 continuation.resume(throwing: error)
             }
         }
-        let stdout = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        let stdout = String(decoding: FileManager.default.contents(atPath: outPath) ?? Data(), as: UTF8.self)
+        let stderr = String(decoding: FileManager.default.contents(atPath: errPath) ?? Data(), as: UTF8.self)
         return CommandResult(status: status, stdout: stdout, stderr: stderr)
     }
 }
