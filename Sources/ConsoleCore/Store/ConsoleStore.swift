@@ -17,6 +17,9 @@ public actor ConsoleStore {
     public private(set) var quitRequested = false
     /// Every effect the reducer asked for, in order (for tests and diagnostics; capped).
     public private(set) var effectLog: [ConsoleEffect] = []
+    /// Events from outside (keys, resizes, API log lines) pass through one ordered queue and one consumer:
+    /// a task per event could run them out of order, and typed text (an amount, `yes`) must arrive as typed.
+    private let inbox: AsyncStream<ConsoleEvent>.Continuation
 
     /// - Parameters:
     ///   - perform: runs one effect (normally `EffectRunner.run`).
@@ -29,6 +32,16 @@ public actor ConsoleStore {
         self.perform = perform
         self.clock = clock
         self.onTerminalEffect = onTerminalEffect
+        let (events, inbox) = AsyncStream<ConsoleEvent>.makeStream()
+        self.inbox = inbox
+        // The consumer ends when stop() finishes the inbox (or the store goes away).
+        Task { [weak self] in
+            for await event in events {
+                guard let self else { return }
+                await self.send(event)
+                await self.finishWork()
+            }
+        }
     }
 
     public init(state: ConsoleState, runner: EffectRunner, clock: @escaping @Sendable () -> Date = { Date() },
@@ -79,6 +92,7 @@ public actor ConsoleStore {
     private func unsubscribe(_ id: Int) { subscribers[id] = nil }
 
     public func stop() {
+        inbox.finish()
         refreshTimer?.cancel()
         refreshTimer = nil
         for subscriber in subscribers.values { subscriber.finish() }
@@ -89,10 +103,7 @@ public actor ConsoleStore {
     /// from the moment it is announced so `waitUntilIdle` cannot return before it is processed.
     public nonisolated func sendCounted(_ event: ConsoleEvent) {
         work.increment()
-        Task {
-            await self.send(event)
-            await self.finishWork()
-        }
+        if case .terminated = inbox.yield(event) { work.decrement() }  // stopped: nothing will process it
     }
 
     private func finishWork() {
