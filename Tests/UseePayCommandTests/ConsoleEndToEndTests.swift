@@ -3,10 +3,9 @@ import Testing
 import UseePay
 @testable import useepay
 
-/// The built console in tmux against a live sandbox, driven by keys and read with capture-pane.
-/// Opt-in (USEEPAY_TMUX_TESTS=1): in the last run the helper that starts tmux did not return
-/// (the tmux client was left a zombie), which hangs the whole suite; see the report.
-@Suite(.serialized, .enabled(if: ProcessInfo.processInfo.environment["USEEPAY_TMUX_TESTS"] == "1"))
+/// The built console in tmux against a live sandbox, driven by keys and read with capture-pane,
+/// waiting on the console's idle counter. Each money move is checked against the sandbox over HTTP.
+@Suite(.serialized)
 struct ConsoleEndToEndTests {
     static let terms = ["xterm-256color", "screen-256color", "tmux-256color", "linux", "vt100"]
 
@@ -27,7 +26,7 @@ struct ConsoleEndToEndTests {
                 #expect(screen.contains("SANDBOX"))
                 #expect(screen.contains("12.50 USD"))
                 #expect(screen.contains("김민지"))
-                #expect(screen.contains(String(payment.id.prefix(8))))
+                #expect(screen.contains(String(payment.id.suffix(8))))  // the ID column shows the tail: "…3c771dce1"
                 try await console.press("q")
                 let after = try await console.waitForScreen(containing: "TERMINAL-OK")
                 #expect(after.contains("EXITED 0"))
@@ -60,13 +59,88 @@ struct ConsoleEndToEndTests {
                 #expect(after.status == .succeeded)
                 #expect(after.capturedAmount == 45)
 
-                try await console.resize(columns: 60, rows: 15)
+                // 60x16 is the smallest size that still shows data (a confirmation must fit whole);
+                // at 60x15 the console says so instead of drawing a dialog the merchant cannot read.
+                try await console.resize(columns: 60, rows: 16)
                 try await console.waitForScreen("a 60-column layout") { screen in
                     screen.split(separator: "\n").allSatisfy { displayWidth(String($0)) <= 60 } && screen.contains("SANDBOX")
+                        && screen.contains("45.00 USD")  // the Order column is the first to go when narrow
                 }
+                try await console.resize(columns: 60, rows: 15)
+                try await console.waitForScreen(containing: "60x15, need 60x16")
                 try await console.resize(columns: 120, rows: 35)
+                // Keys sent before the resize is drawn would be refused as "too small": wait for the wide layout.
+                try await console.waitForScreen("the wide layout again") { $0.contains("Order") && $0.contains("Method") }
                 try await console.press("0")
                 try await console.waitForScreen("both payments, all statuses") { $0.contains("order-e2e-paid") && $0.contains("order-e2e-wait") }
+                try await console.press("q")
+                let exit = try await console.waitForScreen(containing: "TERMINAL-OK")
+                #expect(exit.contains("EXITED 0"))
+            } catch {
+                await console.stop()
+                throw error
+            }
+            await console.stop()
+        }
+    }
+
+    @Test(.enabled(if: TmuxConsole.isAvailable))
+    func refundPartCancelAnotherAndDrillIntoItsCustomer() async throws {
+        try await withSandbox { sandbox in
+            let paid = try await sandbox.makePayment("80.00", customerName: "Dana Refund", order: "order-e2e-refund")
+            let other = try await sandbox.makePayment("30.00", customerName: "김민지", order: "order-e2e-cancel")
+            let console = try await TmuxConsole.start(arguments: ["--refresh", "0"], environment: consoleEnvironment(sandbox, term: "xterm-256color"))
+            do {
+                try await console.waitForScreen(containing: "order-e2e-cancel")
+                // Capture the first in full, then refund 25.00 of it.
+                try await console.press("/")
+                try await console.type("order-e2e-refund")
+                try await console.press("Enter")
+                try await console.waitForScreen("only the refund order") { $0.contains("order-e2e-refund") && !$0.contains("order-e2e-cancel") }
+                try await console.press("A")
+                try await console.waitForScreen(containing: "Capture — SANDBOX")
+                try await console.press("Tab")
+                try await console.press("Enter")
+                try await console.waitForScreen(containing: "Captured 80.00 USD on \(paid.id)")
+                try await console.press("R")
+                try await console.waitForScreen("the refund dialog offering what is left") { $0.contains("Refund — SANDBOX") && $0.contains("[80.00]") }
+                try await console.press("BTab", "BTab")
+                for _ in 0..<5 { try await console.press("BSpace") }
+                try await console.type("25")
+                try await console.press("Tab", "Tab", "Tab")
+                try await console.waitForScreen(containing: "[25]")
+                try await console.press("Enter")
+                try await console.waitForScreen(containing: "refunded 25.00 USD")
+                var refunds = RefundListQuery()
+                refunds.paymentIntentId = paid.id
+                let made = try await sandbox.client.listRefunds(refunds).items
+                #expect(made.count == 1)
+                #expect(made.first?.amount == 25)
+
+                // Cancel the other with the first reason offered.
+                try await console.press("/")
+                for _ in 0..<"order-e2e-refund".count { try await console.press("BSpace") }
+                try await console.type("order-e2e-cancel")
+                try await console.press("Enter")
+                try await console.waitForScreen("only the cancel order") { $0.contains("order-e2e-cancel") && !$0.contains("order-e2e-refund") }
+                try await console.press("X")
+                let dialog = try await console.waitForScreen(containing: "Cancel payment — SANDBOX")
+                #expect(dialog.contains("requested_by_customer"))
+                #expect(dialog.contains("30.00 USD"))
+                try await console.press("Right")
+                try await console.press("Enter")
+                try await console.waitForScreen("the row cancelled") { $0.contains("order-e2e-cancel") && $0.contains("canceled") }
+                let cancelled = try await sandbox.client.retrievePaymentIntent(id: other.id)
+                #expect(cancelled.status == .cancelled)
+                #expect(cancelled.cancellationReason == "requested_by_customer")
+
+                // Drill into its customer: payment detail, then the related customer.
+                try await console.press("Enter")
+                // The flash already names the id; wait for the detail's breadcrumb and its related customer.
+                try await console.waitForScreen("the payment detail") { $0.contains("Payments > \(other.id)") && $0.contains("cus_") }
+                try await console.press("Enter")
+                let customer = try await console.waitForScreen("the customer detail") { $0.contains("Customer cus_") && $0.contains("김민지") }
+                #expect(customer.contains("buyer@example.com"))
                 try await console.press("q")
                 let exit = try await console.waitForScreen(containing: "TERMINAL-OK")
                 #expect(exit.contains("EXITED 0"))

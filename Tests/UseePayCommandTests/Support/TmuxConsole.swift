@@ -36,7 +36,7 @@ final class TmuxConsole: @unchecked Sendable {
 
     @discardableResult
     func tmux(_ arguments: [String]) async throws -> String {
-        let result = try await ProcessRunner.run("/usr/bin/tmux", ["-L", socket] + arguments)
+        let result = try await ProcessRunner.run("/usr/bin/tmux", ["-L", socket, "-f", "/dev/null"] + arguments)
         guard result.status == 0 else { throw Timeout(description: "tmux \(arguments.first ?? "") failed: \(result.stderr)") }
         return result.stdout
     }
@@ -94,31 +94,45 @@ final class TmuxConsole: @unchecked Sendable {
     }
 }
 
-/// Runs a helper program (tmux) without blocking a cooperative thread. Output goes through files, not
-/// pipes: `tmux new-session` forks a server that inherits the descriptors, and a pipe would never reach EOF.
+/// Runs a helper program (tmux) without blocking a cooperative thread. posix_spawn + waitpid rather than
+/// Foundation's Process, whose child reaping never reported the tmux client's exit here (it stayed a
+/// zombie and the suite hung). Output goes through files, not pipes: `tmux new-session` forks a server
+/// that inherits the descriptors, and a pipe would never reach EOF.
 enum ProcessRunner {
     static func run(_ path: String, _ arguments: [String]) async throws -> CommandResult {
         let directory = NSTemporaryDirectory() + "useepay-helper-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let outPath = directory + "/out", errPath = directory + "/err"
-        FileManager.default.createFile(atPath: outPath, contents: nil)
-        FileManager.default.createFile(atPath: errPath, contents: nil)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: path)
-        process.arguments = arguments
-        process.standardOutput = FileHandle(forWritingAtPath: outPath)
-        process.standardError = FileHandle(forWritingAtPath: errPath)
-        process.standardInput = FileHandle(forReadingAtPath: "/dev/null")
         let status: Int32 = try await withCheckedThrowingContinuation { continuation in
-            process.terminationHandler = { continuation.resume(returning: $0.terminationStatus) }
-            do { try process.run() } catch {
-                process.terminationHandler = nil
-                continuation.resume(throwing: error)
+            DispatchQueue.global().async {
+                do {
+                    continuation.resume(returning: try spawnAndWait(path, arguments, stdout: outPath, stderr: errPath))
+                } catch {
+                    continuation.resume(throwing: error)
+                }
             }
         }
         let stdout = String(decoding: FileManager.default.contents(atPath: outPath) ?? Data(), as: UTF8.self)
         let stderr = String(decoding: FileManager.default.contents(atPath: errPath) ?? Data(), as: UTF8.self)
         return CommandResult(status: status, stdout: stdout, stderr: stderr)
+    }
+
+    private static func spawnAndWait(_ path: String, _ arguments: [String], stdout: String, stderr: String) throws -> Int32 {
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, stdout, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        posix_spawn_file_actions_addopen(&actions, 2, stderr, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        var cArguments = ([path] + arguments).map { strdup($0) } + [nil]
+        defer { for pointer in cArguments { free(pointer) } }
+        var pid: pid_t = 0
+        let spawned = posix_spawn(&pid, path, &actions, nil, &cArguments, environ)
+        guard spawned == 0 else { throw POSIXError(POSIXErrorCode(rawValue: spawned) ?? .EINVAL) }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) < 0, errno == EINTR {}
+        // WIFEXITED/WEXITSTATUS are macros Swift cannot import.
+        return (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
     }
 }
