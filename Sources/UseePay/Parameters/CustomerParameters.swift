@@ -21,12 +21,9 @@ public struct CustomerCreateParameters: Sendable, Hashable {
     }
 
     var wire: WireJSON {
-        var b = WireObjectBuilder()
-        b.set("merchant_customer_id", merchantCustomerId)
-        b.set("name", name); b.set("first_name", firstName); b.set("last_name", lastName)
-        b.set("email", email); b.set("phone", phone); b.set("description", description)
-        b.set("address", address?.wire); b.set("shipping", shipping?.wire); b.set("metadata", metadata)
-        return b.json
+        customerWire(merchantCustomerId: merchantCustomerId, name: name, firstName: firstName, lastName: lastName,
+                     email: email, phone: phone, description: description, address: address, shipping: shipping,
+                     metadata: metadata)
     }
 }
 
@@ -52,11 +49,20 @@ public struct CustomerUpdateParameters: Sendable, Hashable {
     }
 
     var wire: WireJSON {
-        var b = WireObjectBuilder()
-        b.set("merchant_customer_id", merchantCustomerId)
-        b.set("name", name); b.set("first_name", firstName); b.set("last_name", lastName)
-        b.set("email", email); b.set("phone", phone); b.set("description", description)
-        b.set("address", address?.wire); b.set("shipping", shipping?.wire); b.set("metadata", metadata)
-        return b.json
+        customerWire(merchantCustomerId: merchantCustomerId, name: name, firstName: firstName, lastName: lastName,
+                     email: email, phone: phone, description: description, address: address, shipping: shipping,
+                     metadata: metadata)
     }
+}
+
+/// Create and update send the same fields; on update, nil fields are simply left out.
+private func customerWire(merchantCustomerId: String?, name: String?, firstName: String?, lastName: String?,
+                          email: String?, phone: String?, description: String?, address: Address?, shipping: Shipping?,
+                          metadata: [String: JSONValue]?) -> WireJSON {
+    var b = WireObjectBuilder()
+    b.set("merchant_customer_id", merchantCustomerId)
+    b.set("name", name); b.set("first_name", firstName); b.set("last_name", lastName)
+    b.set("email", email); b.set("phone", phone); b.set("description", description)
+    b.set("address", address?.wire); b.set("shipping", shipping?.wire); b.set("metadata", metadata)
+    return b.json
 }
