@@ -21,12 +21,11 @@ struct ConsoleEndToEndTests {
                 arguments: ["--refresh", "0"],
                 environment: consoleEnvironment(sandbox, term: term, extra: noColor ? ["NO_COLOR": "1"] : [:]))
             do {
-                let screen = try await console.waitForScreen(containing: "order-e2e-open")
-                #expect(screen.contains("Payments · today"))
-                #expect(screen.contains("SANDBOX"))
-                #expect(screen.contains("12.50 USD"))
-                #expect(screen.contains("김민지"))
-                #expect(screen.contains(String(payment.id.suffix(8))))  // the ID column shows the tail: "…3c771dce1"
+                // The ID column shows the tail of the id: "…3c771dce1".
+                try await console.waitForScreen("today's payments with the new one in full") {
+                    $0.contains("order-e2e-open") && $0.contains("Payments · today") && $0.contains("SANDBOX")
+                        && $0.contains("12.50 USD") && $0.contains("김민지") && $0.contains(String(payment.id.suffix(8)))
+                }
                 try await console.press("q")
                 let after = try await console.waitForScreen(containing: "TERMINAL-OK")
                 #expect(after.contains("EXITED 0"))
@@ -49,9 +48,9 @@ struct ConsoleEndToEndTests {
                 try await console.press("1")
                 try await console.waitForScreen("the awaiting-capture filter") { $0.contains("order-e2e-wait") && !$0.contains("order-e2e-paid") }
                 try await console.press("A")
-                let dialog = try await console.waitForScreen(containing: "Capture — SANDBOX")
-                #expect(dialog.contains(waiting.id))
-                #expect(dialog.contains("45.00 USD"))
+                try await console.waitForScreen("the capture dialog naming the payment and amount") {
+                    $0.contains("Capture — SANDBOX") && $0.contains(waiting.id) && $0.contains("45.00 USD")
+                }
                 try await console.press("Tab")
                 try await console.press("Enter")
                 try await console.waitForScreen(containing: "Captured 45.00 USD on \(waiting.id)")
@@ -124,9 +123,10 @@ struct ConsoleEndToEndTests {
                 try await console.press("Enter")
                 try await console.waitForScreen("only the cancel order") { $0.contains("order-e2e-cancel") && !$0.contains("order-e2e-refund") }
                 try await console.press("X")
-                let dialog = try await console.waitForScreen(containing: "Cancel payment — SANDBOX")
-                #expect(dialog.contains("requested_by_customer"))
-                #expect(dialog.contains("30.00 USD"))
+                // One predicate for the whole dialog: a capture can catch a frame that is still being written.
+                try await console.waitForScreen("the cancel dialog with its reason and amount") {
+                    $0.contains("Cancel payment — SANDBOX") && $0.contains("requested_by_customer") && $0.contains("30.00 USD")
+                }
                 try await console.press("Right")
                 try await console.press("Enter")
                 try await console.waitForScreen("the row cancelled") { $0.contains("order-e2e-cancel") && $0.contains("canceled") }
