@@ -94,7 +94,7 @@ let package = Package(
         ),
         .testTarget(name: "ConsoleCoreTests", dependencies: ["ConsoleCore", "UseePay", "UseePaySandbox"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "ConsoleCore", "UseePay", "UseePaySandbox"]),
-        .testTarget(name: "UseePayCommandTests", dependencies: ["useepay", "UseePay", "UseePaySandbox"]),
+        .testTarget(name: "UseePayCommandTests", dependencies: ["useepay", "ConsoleCore", "UseePay", "UseePaySandbox"]),
     ],
     swiftLanguageModes: [.v6]
 )

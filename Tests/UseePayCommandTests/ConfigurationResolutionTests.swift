@@ -1,3 +1,4 @@
+import ConsoleCore
 import Foundation
 import Testing
 import UseePay
@@ -215,5 +216,42 @@ import UseePay
         #expect(text.contains("config file       \(config.path) (found, mode 600)"))
         #expect(text.contains("Mode"))
         #expect(text.contains("SANDBOX"))
+    }
+
+    @Test func dashboardLinksFollowTheServiceUnlessTheProfileGivesATemplate() throws {
+        let env = home.merging(["TEST_KEY_VAR": "k"]) { $1 }
+        let test = try ConfigurationResolver.resolve(environment: env, configFile: try file(Self.twoProfiles), flags: GlobalFlags())
+        #expect(test.dashboard == Sourced(.merchantConsole(URL(string: "https://mc1.uat.useepay.com")!), .builtInDefault))
+        #expect(test.dashboard.value.links(baseURL: URL(string: "https://openapi1.uat.useepay.com")!).link(for: ObjectRef(.payment, "pi_1"))
+                == DashboardLink(url: "https://mc1.uat.useepay.com", opensObject: false))
+
+        var sandboxFlags = GlobalFlags()
+        sandboxFlags.sandbox = true
+        let embedded = try ConfigurationResolver.resolve(environment: home, configFile: nil, flags: sandboxFlags)
+        #expect(embedded.dashboard == Sourced(.sandboxPages, .inProcessSandbox))
+        #expect(embedded.dashboard.value.links(baseURL: URL(string: "http://127.0.0.1:40001/")!).link(for: ObjectRef(.refund, "re_1"))?.url
+                == "http://127.0.0.1:40001/__sandbox/dashboard/refunds/re_1")
+
+        let served = try ConfigurationResolver.resolve(
+            environment: home.merging(["USEEPAY_BASE_URL": "http://127.0.0.1:8787"]) { $1 }, configFile: nil, flags: GlobalFlags())
+        #expect(served.dashboard.value == .sandboxPages)
+        let elsewhere = try ConfigurationResolver.resolve(
+            environment: home.merging(["USEEPAY_BASE_URL": "https://proxy.example"]) { $1 }, configFile: nil, flags: GlobalFlags())
+        #expect(elsewhere.dashboard.value == DashboardSetting.none)
+
+        let templated = try file(Self.twoProfiles.replacingOccurrences(
+            of: "refresh = 30", with: "refresh = 30\ndashboard_url = \"https://dash.example/{resource}/{id}\""))
+        let custom = try ConfigurationResolver.resolve(environment: env, configFile: templated, flags: GlobalFlags())
+        #expect(custom.dashboard == Sourced(.template("https://dash.example/{resource}/{id}"), .profile(name: "test", path: templated.path)))
+        #expect(ConfigReport.render(custom, fileExists: true).contains("Dashboard    https://dash.example/{resource}/{id}"))
+    }
+
+    @Test func aDashboardTemplateWithoutTheIdIsRefusedWithAnExample() throws {
+        let text = Self.twoProfiles.replacingOccurrences(of: "refresh = 30", with: "refresh = 30\ndashboard_url = \"https://dash.example/payments\"")
+        #expect {
+            try file(text)
+        } throws: { error in
+            "\(error)".contains("`profiles.test.dashboard_url` must contain {id}")
+        }
     }
 }

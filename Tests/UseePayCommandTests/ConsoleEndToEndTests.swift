@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
 import Testing
 import UseePay
 @testable import useepay
@@ -138,6 +141,16 @@ struct ConsoleEndToEndTests {
                 try await console.press("Enter")
                 // The flash already names the id; wait for the detail's breadcrumb and its related customer.
                 try await console.waitForScreen("the payment detail") { $0.contains("Payments > \(other.id)") && $0.contains("cus_") }
+                // Its dashboard link is on screen whole, opens this payment's page, and L copies it.
+                let base = sandbox.server.baseURL.absoluteString.trimmingCharacters(in: CharacterSet(charactersIn: "/"))
+                let link = base + "/__sandbox/dashboard/payment_intents/" + other.id
+                try await console.waitForScreen("the dashboard link") { $0.contains("Dashboard  \(link)  (L copies)") }
+                let (page, response) = try await URLSession.shared.data(from: URL(string: link)!)
+                #expect((response as? HTTPURLResponse)?.statusCode == 200)
+                let html = String(decoding: page, as: UTF8.self)
+                #expect(html.contains("<code>\(other.id)</code>") && html.contains("<tr><th>status</th><td>canceled</td></tr>"))
+                try await console.press("L")
+                try await console.waitForScreen(containing: "Copied \(link)")
                 try await console.press("Enter")
                 let customer = try await console.waitForScreen("the customer detail") { $0.contains("Customer cus_") && $0.contains("김민지") }
                 #expect(customer.contains("buyer@example.com"))

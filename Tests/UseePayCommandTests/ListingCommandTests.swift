@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
 import Testing
 import UseePay
 @testable import useepay
@@ -124,6 +127,14 @@ import UseePay
             let table = try await UseepayBinary.run(["payments", "show", payment.id], environment: env)
             #expect(table.stdout.contains("42.00 USD"))
             #expect(table.stdout.contains("requires_capture"))
+            // A loopback base URL is the local sandbox: the table links its page for the object, and the link works.
+            let link = server(sandbox) + "/__sandbox/dashboard/payment_intents/" + payment.id
+            let dashboardLine = try #require(table.stdout.split(separator: "\n").last { $0.hasPrefix("dashboard") })
+            #expect(dashboardLine.hasSuffix(link), "\(table.stdout)")
+            let (page, response) = try await URLSession.shared.data(from: URL(string: link)!)
+            #expect((response as? HTTPURLResponse)?.statusCode == 200)
+            #expect(String(decoding: page, as: UTF8.self).contains("<code>\(payment.id)</code>"))
+            #expect(!show.stdout.contains("__sandbox/dashboard"), "json output stays the API's object")
 
             for resource in ["customers", "subscriptions", "invoices", "refunds"] {
                 let list = try await UseepayBinary.run([resource, "list", "--since", "2000-01-01", "--format", "json"], environment: env)
@@ -139,4 +150,10 @@ import UseePay
             }
         }
     }
+}
+
+private func server(_ sandbox: SandboxFixture) -> String {
+    var base = sandbox.server.baseURL.absoluteString
+    while base.hasSuffix("/") { base.removeLast() }
+    return base
 }

@@ -8,7 +8,7 @@ public enum ConsoleCommand: String, Sendable, Hashable, CaseIterable, Codable {
     // Lists
     case toggleMark, clearMarks, nextSortColumn, reverseSort, cycleDateRange
     case quickFilter0, quickFilter1, quickFilter2, quickFilter3, quickFilter4, quickFilter5
-    case reload, togglePause, copyID
+    case reload, togglePause, copyID, copyDashboardLink
     // Detail
     case toggleRawJSON
     // Money moves: always behind a confirmation, never in read-only mode
@@ -46,6 +46,7 @@ public enum ConsoleCommand: String, Sendable, Hashable, CaseIterable, Codable {
         case .reload: return "reload / retry"
         case .togglePause: return "pause live refresh"
         case .copyID: return "copy id"
+        case .copyDashboardLink: return "copy dashboard link"
         case .toggleRawJSON: return "raw JSON"
         case .capture: return "capture (marked rows if any)"
         case .cancelPayment: return "cancel payment"

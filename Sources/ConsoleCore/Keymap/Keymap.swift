@@ -88,6 +88,7 @@ extension Keymap {
         KeyBinding(.ctrl("r"), .reload),
         KeyBinding(.char("p"), .togglePause, in: objectLists),
         KeyBinding(.char("c"), .copyID, in: objectLists.union(detailContexts)),
+        KeyBinding(.char("L"), .copyDashboardLink, in: objectLists.union(detailContexts)),
         KeyBinding(.char("v"), .toggleRawJSON, in: detailContexts),
         KeyBinding(.char("A"), .capture, in: [.payments, .paymentDetail]),
         KeyBinding(.char("X"), .cancelPayment, in: [.payments, .paymentDetail]),

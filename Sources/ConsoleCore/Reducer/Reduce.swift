@@ -30,6 +30,9 @@ public func reduce(_ state: inout ConsoleState, _ event: ConsoleEvent) -> [Conso
         return Reducer.recover(&state, entries)
     case .clipboardCopied(let text):
         state.flash = Flash("Copied \(text)", .success)
+        if let ref = Reducer.selectedRef(state), let link = state.dashboard.link(for: ref), link.url == text, !link.opensObject {
+            state.flash = Flash("Copied \(text) (the dashboard's home: search for \(ref.id) there)", .success)
+        }
         return []
     }
 }
@@ -107,6 +110,13 @@ enum Reducer {
         case .copyID:
             guard let id = selectedRef(state)?.id else { return [] }
             return [.copyToClipboard(id)]
+        case .copyDashboardLink:
+            guard let ref = selectedRef(state) else { return [] }
+            guard let link = state.dashboard.link(for: ref) else {
+                state.flash = Flash("No dashboard is known for this service; set dashboard_url in the profile", .error)
+                return []
+            }
+            return [.copyToClipboard(link.url)]
         case .toggleRawJSON:
             updateDetail(&state) { $0.showRaw.toggle(); $0.scroll = 0 }
             return []

@@ -12,6 +12,8 @@ public struct ConsoleState: Sendable, Equatable {
     public var now: Date
     public var size: TerminalSize
     public var keymap: Keymap
+    /// Where an object opens in a browser (the detail view shows it, `L` copies it).
+    public var dashboard: DashboardLinks = .none
 
     // Navigation
     public var stack: [Screen] = [.list(.payments)]

@@ -43,9 +43,15 @@ enum DetailScreen {
         }
         let fieldLines = fields(object, state: state)
         let related = relatedLines(detail, state: state, width: width)
+        // The dashboard link gets the body's last line to itself, so the URL is whole (and clickable) at 80 columns.
+        let link = state.dashboard.link(for: detail.ref)
+        let linkHeight = link == nil ? 0 : 1
+        if let link {
+            grid.write(dashboardLine(link, width: width - 1), x: 1, y: body.maxY - 1, maxWidth: width - 1, role: .dim)
+        }
         // Related objects are what enter acts on: they always get room; fields take the rest (two columns when wide).
-        let relatedHeight = min(related.count, max(3, body.height / 2))
-        let fieldHeight = body.height - relatedHeight - (related.isEmpty ? 0 : 1)
+        let relatedHeight = min(related.count, max(3, (body.height - linkHeight) / 2))
+        let fieldHeight = body.height - linkHeight - relatedHeight - (related.isEmpty ? 0 : 1)
         drawFields(fieldLines, into: &grid, rect: Rect(x: 0, y: body.y, width: width, height: fieldHeight))
         if !related.isEmpty {
             let top = body.y + min(fieldLines.count, fieldHeight) + 1
@@ -69,6 +75,13 @@ enum DetailScreen {
         footer(state, into: &grid)
     }
 
+    /// "Dashboard <url> (L copies)", shortened to just the URL when narrow; a URL is never cut if it fits alone.
+    static func dashboardLine(_ link: DashboardLink, width: Int) -> String {
+        let note = link.opensObject ? "  (L copies)" : "  (home only: search the id there; L copies)"
+        let candidates = ["Dashboard  " + link.url + note, "Dashboard  " + link.url, link.url]
+        return candidates.first { TerminalText.width($0) <= width } ?? TerminalText.truncate(link.url, toWidth: width)
+    }
+
     static func footer(_ state: ConsoleState, into grid: inout CellGrid) {
         Chrome.drawFlash(state, into: &grid, y: grid.size.rows - 2, width: grid.size.columns)
         Chrome.drawFooter(state, into: &grid, y: grid.size.rows - 1, width: grid.size.columns)
@@ -79,18 +92,21 @@ enum DetailScreen {
         guard rect.height > 0 else { return }
         let columns = rect.width >= 110 && lines.count > rect.height ? 2 : 1
         let columnWidth = rect.width / columns
+        // When not everything fits, the last row says how much is left instead of showing one more field.
+        let shown = lines.count <= rect.height * columns ? lines.count : rect.height * columns - 1
         var index = 0
         for column in 0..<columns {
             for row in 0..<rect.height {
-                guard index < lines.count else { return }
+                guard index < shown else { break }
                 let line = lines[index]
                 index += 1
                 grid.write(TerminalText.truncate(line.text, toWidth: columnWidth - 2), x: rect.x + 1 + column * columnWidth, y: rect.y + row,
                            maxWidth: columnWidth - 2, role: line.role, attributes: line.attributes)
             }
         }
-        if index < lines.count {
-            grid.write("… \(lines.count - index) more lines (v shows raw JSON)", x: rect.x + 1, y: rect.maxY - 1, maxWidth: rect.width - 2, role: .dim)
+        if shown < lines.count {
+            grid.write("… \(lines.count - shown) more lines (v shows raw JSON)", x: rect.x + 1 + (columns - 1) * columnWidth, y: rect.maxY - 1,
+                       maxWidth: columnWidth - 2, role: .dim)
         }
     }
 

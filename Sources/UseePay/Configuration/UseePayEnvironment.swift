@@ -14,6 +14,19 @@ public enum UseePayEnvironment: Sendable, Hashable, CustomStringConvertible {
         }
     }
 
+    /// UseePay's web merchant console (MC) for this environment (SPEC §1); nil for a custom base URL,
+    /// whose dashboard, if any, only its operator knows.
+    public var merchantConsoleURL: URL? {
+        switch self {
+        case .production: return URL(string: "https://mc.useepay.com")!
+        case .sandbox: return URL(string: "https://mc1.uat.useepay.com")!
+        case .custom: return nil
+        }
+    }
+
+    /// True when the base URL's host is on this machine (localhost, 127.0.0.0/8, ::1): the local sandbox.
+    public var isLoopback: Bool { baseURL.host.map(LoopbackHost.isLoopback) ?? false }
+
     /// True only for production: real money moves.
     public var isLive: Bool { self == .production }
 

@@ -16,6 +16,9 @@ struct AdminAPI {
         if path.count >= 2, path[0] == "3ds" {
             return try await threeDSecure(request, id: path[1], action: path.count == 3 ? path[2] : nil, extra: path.count > 3)
         }
+        if request.method == .get, path.count == 3, path[0] == "dashboard" {
+            return try await dashboard(resource: path[1], id: path[2])
+        }
         switch (request.method, path) {
         case (.get, []):
             return ok(.object(["endpoints": .array(Self.index.map(SandboxJSON.string)), "livemode": .bool(false)]))
@@ -86,7 +89,22 @@ struct AdminAPI {
         "POST /__sandbox/settle", "GET /__sandbox/public-key", "GET /__sandbox/test-cards", "GET /__sandbox/webhook-deliveries",
         "GET /__sandbox/events", "GET /__sandbox/faults", "POST /__sandbox/faults", "GET /__sandbox/3ds/{id}",
         "POST /__sandbox/3ds/{id}/complete", "POST /__sandbox/3ds/{id}/fail",
+        "GET /__sandbox/dashboard/{payment_intents|customers|subscriptions|refunds|invoices}/{id}",
     ]
+
+    /// The object's page in the sandbox's stand-in dashboard (what the console's dashboard link opens).
+    private func dashboard(resource: String, id: String) async throws -> Response {
+        let object: SandboxJSON?
+        if let kind = DashboardPage.resources[resource] {
+            object = try await engine.writer.read { db -> SandboxJSON? in
+                guard let text = try String.fetchOne(db, sql: "SELECT doc FROM \(kind.table) WHERE id = ?", arguments: [id]) else { return nil }
+                return try engine.render(kind, try Database.decodeDocument(text), db)
+            }
+            if let object { return html(DashboardPage.render(kind: kind, object: object)) }
+        }
+        return Response(status: .notFound, headers: [.contentType: "text/html; charset=utf-8"],
+                        body: .init(byteBuffer: ByteBuffer(string: DashboardPage.notFound(resource: resource, id: id))))
+    }
 
     private func ok(_ json: SandboxJSON) -> Response { SandboxResponder.json(json, status: .ok) }
 

@@ -1,4 +1,5 @@
 import ArgumentParser
+import ConsoleCore
 import Foundation
 import UseePay
 
@@ -41,7 +42,7 @@ struct CustomersShow: AsyncParsableCommand {
         try await ServiceSession.with(settings) { session in
             let customer: Customer
             do { customer = try await session.client.retrieveCustomer(id: id) } catch { throw FailureClassifier.failure(error) }
-            ListingRunner.show(raw: customer.raw, fields: CustomerColumns.fields(customer, time: time), format: format, streams: StandardStreams())
+            ListingRunner.show(raw: customer.raw, fields: CustomerColumns.fields(customer, time: time), dashboard: session.dashboardLinks.link(for: ObjectRef(.customer, customer.id)), format: format, streams: StandardStreams())
         }
     }
 }

@@ -1,3 +1,4 @@
+import ConsoleCore
 import Foundation
 import UseePay
 
@@ -28,12 +29,16 @@ enum ListingRunner {
         ListWindow(pageNum: 0, pageSize: ListWindow.maximumPageSize, fromCreatedAt: since, toCreatedAt: until)
     }
 
-    /// Writes one object for the `show` commands.
-    static func show(raw: JSONValue, fields: [(String, String)], format: OutputFormat, streams: StandardStreams) {
+    /// Writes one object for the `show` commands. The table (for people) ends with the object's dashboard
+    /// link when one is known; json, jsonl and csv stay exactly the API's fields.
+    static func show(raw: JSONValue, fields: [(String, String)], dashboard: DashboardLink? = nil, format: OutputFormat,
+                     streams: StandardStreams) {
         switch format {
         case .json: streams.out(raw.prettyText() + "\n")
         case .jsonl: streams.out(raw.jsonText + "\n")
-        case .table: streams.out(TableText.fields(fields))
+        case .table:
+            let link = dashboard.map { [("dashboard", $0.opensObject ? $0.url : "\($0.url) (home; search for the id there)")] } ?? []
+            streams.out(TableText.fields(fields + link))
         case .csv:
             streams.out(CSVText.record(fields.map(\.0)))
             streams.out(CSVText.record(fields.map(\.1)))

@@ -1,4 +1,5 @@
 import ArgumentParser
+import ConsoleCore
 import Foundation
 import UseePay
 
@@ -75,7 +76,7 @@ struct PaymentsShow: AsyncParsableCommand {
             } catch {
                 throw FailureClassifier.failure(error)
             }
-            ListingRunner.show(raw: intent.raw, fields: PaymentIntentColumns.fields(intent, time: time), format: format, streams: StandardStreams())
+            ListingRunner.show(raw: intent.raw, fields: PaymentIntentColumns.fields(intent, time: time), dashboard: session.dashboardLinks.link(for: ObjectRef(.payment, intent.id)), format: format, streams: StandardStreams())
         }
     }
 }

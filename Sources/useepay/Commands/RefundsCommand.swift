@@ -1,4 +1,5 @@
 import ArgumentParser
+import ConsoleCore
 import Foundation
 import UseePay
 
@@ -67,7 +68,7 @@ struct RefundsShow: AsyncParsableCommand {
         try await ServiceSession.with(settings) { session in
             let refund: Refund
             do { refund = try await session.client.retrieveRefund(id: id) } catch { throw FailureClassifier.failure(error) }
-            ListingRunner.show(raw: refund.raw, fields: RefundColumns.fields(refund, time: time), format: format, streams: StandardStreams())
+            ListingRunner.show(raw: refund.raw, fields: RefundColumns.fields(refund, time: time), dashboard: session.dashboardLinks.link(for: ObjectRef(.refund, refund.id)), format: format, streams: StandardStreams())
         }
     }
 }

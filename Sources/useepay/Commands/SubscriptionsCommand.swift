@@ -1,4 +1,5 @@
 import ArgumentParser
+import ConsoleCore
 import Foundation
 import UseePay
 
@@ -44,7 +45,7 @@ struct SubscriptionsShow: AsyncParsableCommand {
         try await ServiceSession.with(settings) { session in
             let subscription: Subscription
             do { subscription = try await session.client.retrieveSubscription(id: id) } catch { throw FailureClassifier.failure(error) }
-            ListingRunner.show(raw: subscription.raw, fields: SubscriptionColumns.fields(subscription, time: time), format: format,
+            ListingRunner.show(raw: subscription.raw, fields: SubscriptionColumns.fields(subscription, time: time), dashboard: session.dashboardLinks.link(for: ObjectRef(.subscription, subscription.id)), format: format,
                                streams: StandardStreams())
         }
     }

@@ -1,3 +1,4 @@
+import ConsoleCore
 import Foundation
 import TOMLKit
 
@@ -14,6 +15,8 @@ struct ProfileEntry: Sendable, Equatable {
     var refreshSeconds: Int?
     var timeZone: String?
     var theme: String?
+    /// Browser address of one object, with `{id}` (and optionally `{resource}`) placeholders.
+    var dashboardURL: String?
     /// Action name → keys. An empty list unbinds the action.
     var keys: [String: [String]] = [:]
 }
@@ -38,7 +41,7 @@ struct ConfigFileError: Error, Sendable, CustomStringConvertible {
 extension ConfigFile {
     static let profileKeys: Set<String> = [
         "environment", "base_url", "merchant_no", "app_id", "api_key_env", "api_key_command", "api_key",
-        "read_only", "refresh", "time_zone", "theme", "keys",
+        "read_only", "refresh", "time_zone", "theme", "keys", "dashboard_url",
     ]
 
     /// Parses config.toml text. Unknown keys are errors: a typo like `merchent_no` must not be silently ignored.
@@ -100,6 +103,14 @@ extension ConfigFile {
                 entry.refreshSeconds = seconds
             case "time_zone": entry.timeZone = try string(value, key: qualified, path: path)
             case "theme": entry.theme = try string(value, key: qualified, path: path)
+            case "dashboard_url":
+                let template = try string(value, key: qualified, path: path)
+                if let problem = DashboardLinks.validateTemplate(template) {
+                    throw ConfigFileError(
+                        path: path,
+                        message: "`\(qualified)` \(problem) (example: \"https://dashboard.example/payments/{id}\"; {resource} becomes payment_intents, customers, subscriptions or refunds)")
+                }
+                entry.dashboardURL = template
             case "keys":
                 guard let keys = value?.table else {
                     throw ConfigFileError(path: path, message: "`\(qualified)` must be a table like `capture = \"C\"`")

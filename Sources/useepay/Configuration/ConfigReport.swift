@@ -36,6 +36,12 @@ enum ConfigReport {
             "\(action)=" + (keys.isEmpty ? "(unbound)" : keys.joined(separator: "|"))
         }
         row("Keys", keys.isEmpty ? "(defaults)" : keys.joined(separator: ", "), settings.keyBindings.source)
+        switch settings.dashboard.value {
+        case .template(let template): row("Dashboard", template, settings.dashboard.source)
+        case .sandboxPages: row("Dashboard", "the sandbox's page per object (/__sandbox/dashboard/…)", settings.dashboard.source)
+        case .merchantConsole(let url): row("Dashboard", "\(url.absoluteString) (home only; set dashboard_url for links to objects)", settings.dashboard.source)
+        case .none: row("Dashboard", "(none; set dashboard_url)", settings.dashboard.source)
+        }
         row("Log level", settings.logLevel.value.rawValue, settings.logLevel.source)
 
         let nameWidth = rows.map(\.0.count).max() ?? 0

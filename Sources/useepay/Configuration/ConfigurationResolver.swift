@@ -102,6 +102,25 @@ enum ConfigurationResolver {
             flags.theme.map { Sourced($0, .commandLine("--theme")) }
             ?? profileValue(entry.theme) ?? Sourced("default", .builtInDefault)
 
+        let dashboard: Sourced<DashboardSetting>
+        if let template = profileValue(entry.dashboardURL) {
+            dashboard = Sourced(.template(template.value), template.source)
+        } else {
+            switch endpoint.value {
+            case .inProcessSandbox:
+                dashboard = Sourced(.sandboxPages, .inProcessSandbox)
+            case .remote(let environment):
+                if let console = environment.merchantConsoleURL {
+                    dashboard = Sourced(.merchantConsole(console), .builtInDefault)
+                } else if environment.isLoopback {
+                    // A plain loopback address is the local emulator (`useepay sandbox serve`).
+                    dashboard = Sourced(.sandboxPages, .builtInDefault)
+                } else {
+                    dashboard = Sourced(.none, .builtInDefault)
+                }
+            }
+        }
+
         let logFile: Sourced<String> =
             flags.logFile.map { Sourced($0, .commandLine("--log-file")) }
             ?? Sourced(directories.defaultLogFile, .builtInDefault)
@@ -120,6 +139,7 @@ enum ConfigurationResolver {
             endpoint: endpoint, merchantNo: merchantNo, appId: appId, apiKey: apiKey, readOnly: readOnly,
             refreshSeconds: refresh, timeZone: timeZone, theme: theme,
             keyBindings: profileValue(entry.keys.isEmpty ? nil : entry.keys) ?? Sourced([:], .builtInDefault),
+            dashboard: dashboard,
             logFile: logFile, logLevel: logLevel,
             journalFile: XDGDirectories.journalFile(besideLogFile: logFile.value),
             sandboxDatabase: directories.sandboxDirectory + "/sandbox.sqlite", notes: notes)

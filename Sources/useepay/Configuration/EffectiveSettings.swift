@@ -1,3 +1,4 @@
+import ConsoleCore
 import Foundation
 import Logging
 import UseePay
@@ -41,6 +42,32 @@ struct SecretKeyText: Sendable, Hashable, CustomStringConvertible, CustomDebugSt
     func registerForRedaction(in log: LogFile) { log.redact(text) }
 }
 
+/// Where the console's dashboard links point. Resolved to `DashboardLinks` once the service's address is
+/// known (the in-process sandbox picks its port at start).
+enum DashboardSetting: Sendable, Equatable {
+    /// The profile's `dashboard_url` template.
+    case template(String)
+    /// The local sandbox's own page per object (`/__sandbox/dashboard/…`).
+    case sandboxPages
+    /// UseePay's merchant console; it documents no address for one object, so only its home is linked.
+    case merchantConsole(URL)
+    /// A custom service without a template: no link.
+    case none
+
+    /// The links for a service reached at `baseURL`.
+    func links(baseURL: URL) -> DashboardLinks {
+        switch self {
+        case .template(let template): return DashboardLinks(.template(template))
+        case .sandboxPages:
+            var base = baseURL.absoluteString
+            while base.hasSuffix("/") { base.removeLast() }
+            return DashboardLinks(.template(base + "/__sandbox/dashboard/{resource}/{id}"))
+        case .merchantConsole(let url): return DashboardLinks(.home(url.absoluteString))
+        case .none: return .none
+        }
+    }
+}
+
 /// Everything configuration resolution decided, each value with its source.
 struct EffectiveSettings: Sendable {
     var directories: XDGDirectories
@@ -56,6 +83,7 @@ struct EffectiveSettings: Sendable {
     var timeZone: Sourced<TimeZone>
     var theme: Sourced<String>
     var keyBindings: Sourced<[String: [String]]>
+    var dashboard: Sourced<DashboardSetting>
     var logFile: Sourced<String>
     var logLevel: Sourced<Logger.Level>
     var journalFile: String

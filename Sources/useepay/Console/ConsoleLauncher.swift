@@ -38,6 +38,7 @@ struct ConsoleLauncher {
             readOnly: settings.readOnly.value, merchantTimeZone: settings.timeZone.value, keymap: keymap,
             refreshIntervalSeconds: settings.refreshSeconds.value,
             sessionTag: "c" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "").prefix(10))
+        state.dashboard = session.dashboardLinks
         if let themeError {
             state.flash = Flash("Theme problem, using default: \(themeError)", .error)
         }

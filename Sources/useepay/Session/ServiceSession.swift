@@ -15,6 +15,9 @@ final class ServiceSession: Sendable {
 
     var mode: ConsoleMode { settings.isLive ? .live : .sandbox }
 
+    /// Where objects open in a browser, now that the service's address is known.
+    var dashboardLinks: DashboardLinks { settings.dashboard.value.links(baseURL: client.configuration.environment.baseURL) }
+
     private init(settings: EffectiveSettings, client: UseePayClient, sandbox: SandboxServer?, journal: FileActionJournal, logger: Logger) {
         self.settings = settings
         self.client = client

@@ -203,6 +203,41 @@ final class GoldenScreenTests: XCTestCase {
         ])
     }
 
+    func testPaymentDetailShowsItsDashboardLinkWhole() {
+        // The sandbox's page for the object; at 80 columns the URL gets the line to itself rather than being cut.
+        assertScreen(ScreenScenarios.paymentDetail(dashboard: ScreenScenarios.sandboxDashboard), ScreenScenarios.small, [
+            "useepay  Payment pi_01JD8ZQ4K2KRW0002                              SANDBOX demo ",
+            "Payments > pi_01JD8ZQ4K2KRW0002                                                 ",
+            " Payment                                                                        ",
+            " ID              pi_01JD8ZQ4K2KRW0002                                           ",
+            " Status          succeeded                                                      ",
+            " Amount          15,000 KRW                                                     ",
+            " Captured        15,000 KRW                                                     ",
+            " Refundable      10,000 KRW                                                     ",
+            " Created         2026-11-21 13:12:00 GMT                                        ",
+            " Order           ORD-10022                                                      ",
+            " Customer                                                                       ",
+            " Customer ID     cus_kor02                                                      ",
+            " Name            김민지                                                         ",
+            " Payment method                                                                 ",
+            " … 2 more lines (v shows raw JSON)                                              ",
+            "                                                                                ",
+            " Customer (1)                                                                   ",
+            "   cus_kor02  김민지  minji.kim@example.kr                                      ",
+            " Refunds (1)                                                                    ",
+            "   re_01JD90REFUND0001  5,000 KRW  succeeded  requested_by_customer             ",
+            " http://127.0.0.1:8787/__sandbox/dashboard/payment_intents/pi_01JD8ZQ4K2KRW0002 ",
+            "possible: R refund                                                              ",
+            "                                                                                ",
+            "enter open  esc back  : cmd  ? help  R refund  v raw  q quit                    ",
+        ])
+    }
+
+    func testPaymentDetailSaysAHomeOnlyLinkDoesNotOpenThePayment() {
+        let lines = render(ScreenScenarios.paymentDetail(dashboard: DashboardLinks(.home("https://mc.useepay.com"))), size: ScreenScenarios.small).lines()
+        XCTAssertEqual(lines[20], " Dashboard  https://mc.useepay.com  (home only: search the id there; L copies)  ")
+    }
+
     func testPaymentDetailAt120x40() {
         assertScreen(ScreenScenarios.paymentDetail(size: ScreenScenarios.large), ScreenScenarios.large, [
             "useepay  Payment pi_01JD8ZQ4K2KRW0002                                                                      SANDBOX demo ",
@@ -338,24 +373,24 @@ final class GoldenScreenTests: XCTestCase {
     func testReadOnlyHelp() {
         assertScreen(ScreenScenarios.helpReadOnly(), ScreenScenarios.small, [
             "useepay  Payments · today                               SANDBOX  read-only demo ",
-            "5 pmts · ok 15,000 KRW, 1,234.50 USD · capture 1: 120.00 USD · fail 1 · ref 0   ",
-            "  ┌ Help — Payments (any key closes) ────────────────────────────────────────┐  ",
-            "  │ Move                                u         clear marks                │1 ",
-            "  │ j/down    down                      o         sort by next column        │2 ",
-            "  │ k/up      up                        O         reverse sort               │3 ",
-            "  │ pgdn      page down                 t         today / yesterday / last…  │4 ",
-            "  │ pgup      page up                   0         all statuses               │5 ",
-            "  │ g/home    first row                 1         only requires_capture      │  ",
-            "  │ G/end     last loaded row           2         only succeeded             │  ",
-            "  │ enter     open / drill down         3         only failed                │  ",
-            "  │ esc       back                      4         only canceled              │  ",
-            "  │ q         quit                      5         only pending               │  ",
-            "  │ :         command (:pi :cus :sub :… ctrl-r    reload / retry             │  ",
-            "  │ ?         help                      p         pause live refresh         │  ",
-            "  │                                     c         copy id                    │  ",
+            "5 ┌ Help — Payments (any key closes) ────────────────────────────────────────┐  ",
+            "  │ Move                                o         sort by next column        │  ",
+            "  │ j/down    down                      O         reverse sort               │1 ",
+            "  │ k/up      up                        t         today / yesterday / last…  │2 ",
+            "  │ pgdn      page down                 0         all statuses               │3 ",
+            "  │ pgup      page up                   1         only requires_capture      │4 ",
+            "  │ g/home    first row                 2         only succeeded             │5 ",
+            "  │ G/end     last loaded row           3         only failed                │  ",
+            "  │ enter     open / drill down         4         only canceled              │  ",
+            "  │ esc       back                      5         only pending               │  ",
+            "  │ q         quit                      ctrl-r    reload / retry             │  ",
+            "  │ :         command (:pi :cus :sub :… p         pause live refresh         │  ",
+            "  │ ?         help                      c         copy id                    │  ",
+            "  │                                     L         copy dashboard link        │  ",
             "  │ Lists                                                                    │  ",
             "  │ /         filter loaded rows        Money (asks to confirm)              │  ",
             "  │ space     mark row                  off: read-only mode                  │  ",
+            "  │ u         clear marks                                                    │  ",
             "  │                                                                          │  ",
             "  │ :pi [status…] [today|yesterday|7d|since DATE]  :cus  :sub  :re  :log  :… │  ",
             "1-└──────────────────────────────────────────────────────────────────────────┘  ",

@@ -15,6 +15,8 @@ final class PrintScreens: XCTestCase {
             ("capturing-80x24", ScreenScenarios.capturing(), ScreenScenarios.small),
             ("detail-80x24", ScreenScenarios.paymentDetail(), ScreenScenarios.small),
             ("detail-120x40", ScreenScenarios.paymentDetail(size: ScreenScenarios.large), ScreenScenarios.large),
+            ("detail-dashboard-80x24", ScreenScenarios.paymentDetail(dashboard: ScreenScenarios.sandboxDashboard), ScreenScenarios.small),
+            ("detail-home-link-80x24", ScreenScenarios.paymentDetail(dashboard: DashboardLinks(.home("https://mc.useepay.com"))), ScreenScenarios.small),
             ("help-readonly-80x24", ScreenScenarios.helpReadOnly(), ScreenScenarios.small),
             ("failed-page-80x24", ScreenScenarios.failedNextPage(), ScreenScenarios.small),
             ("apilog-80x24", ScreenScenarios.apiLog(), ScreenScenarios.small),

@@ -24,8 +24,11 @@ enum ScreenScenarios {
         return state
     }
 
-    static func paymentDetail(size: TerminalSize = small) -> ConsoleState {
+    static let sandboxDashboard = DashboardLinks(.template("http://127.0.0.1:8787/__sandbox/dashboard/{resource}/{id}"))
+
+    static func paymentDetail(size: TerminalSize = small, dashboard: DashboardLinks = .none) -> ConsoleState {
         var state = ScreenFixtures.paymentsState(size: size)
+        state.dashboard = dashboard
         ScreenFixtures.press(&state, .char("j"))
         let effects = reduce(&state, .key(KeyPress(.enter)))
         for effect in effects {
