@@ -24,6 +24,9 @@ final class WebhookDeliveryTests: XCTestCase {
         _ = try await sandbox.post("/api/v1/payment_intents/\(id)/capture", #"{"amount": 50}"#)
         _ = try await sandbox.post("/api/v1/refunds/create", #"{"payment_intent_id": "\#(id)", "amount": 20}"#)
         let deliveries = try await receiver.waitFor(count: 4)
+        // The receiver has the bodies before the sandbox has recorded its answers; stopping it earlier
+        // could cut an answer off and fail a delivery this test means to see succeed.
+        try await sandbox.waitForDeliveries { items in items.count == 4 && items.allSatisfy { $0["status"] as? String != "pending" } }
         await receiver.stop()
 
         let publicKey = try await sandbox.admin(.GET, "public-key").text
@@ -90,10 +93,9 @@ final class WebhookDeliveryTests: XCTestCase {
         let attempts = try await flaky.waitFor(count: 3)
         XCTAssertEqual(Set(attempts.map(\.body)).count, 1, "every retry carries the same signed body")
         var delivery: [String: Any] = [:]
-        for _ in 0..<200 {
-            delivery = try await sandbox.admin(.GET, "webhook-deliveries").items.first ?? [:]
-            if delivery["status"] as? String == "succeeded" { break }
-            try await Task.sleep(for: .milliseconds(5))
+        try await sandbox.waitForDeliveries { items in
+            delivery = items.first ?? [:]
+            return delivery["status"] as? String == "succeeded"
         }
         XCTAssertEqual(delivery["status"] as? String, "succeeded")
         XCTAssertEqual(delivery["attempts"] as? Int, 3)
@@ -107,10 +109,9 @@ final class WebhookDeliveryTests: XCTestCase {
         _ = try await sandbox.post("/api/v1/payment_intents/\(id)/cancel")
         _ = try await broken.waitFor(count: 4)
         var failed: [String: Any] = [:]
-        for _ in 0..<200 {
-            failed = try await sandbox.admin(.GET, "webhook-deliveries?status=failed").items.first ?? [:]
-            if !failed.isEmpty { break }
-            try await Task.sleep(for: .milliseconds(5))
+        try await sandbox.waitForDeliveries { items in
+            failed = items.first { $0["status"] as? String == "failed" } ?? [:]
+            return !failed.isEmpty
         }
         XCTAssertEqual(failed["endpoint_id"] as? String, brokenId)
         XCTAssertEqual(failed["attempts"] as? Int, 4, "one attempt plus the three scheduled retries")
