@@ -15,16 +15,21 @@ public struct KeyBinding: Sendable, Hashable {
 public struct Keymap: Sendable, Equatable {
     public private(set) var bindings: [KeyBinding]
     private var table: [KeyContext: [KeyPress: ConsoleCommand]]
+    /// Each context's bindings in table order, worked out once: the footer and help read them every frame.
+    private var byContext: [KeyContext: [KeyBinding]]
 
     public init(bindings: [KeyBinding]) {
         self.bindings = bindings
         var table: [KeyContext: [KeyPress: ConsoleCommand]] = [:]
+        var byContext: [KeyContext: [KeyBinding]] = [:]
         for binding in bindings {
-            for context in binding.contexts where table[context, default: [:]][binding.key] == nil {
-                table[context, default: [:]][binding.key] = binding.command
+            for context in binding.contexts {
+                byContext[context, default: []].append(binding)
+                if table[context, default: [:]][binding.key] == nil { table[context, default: [:]][binding.key] = binding.command }
             }
         }
         self.table = table
+        self.byContext = byContext
     }
 
     public func command(for key: KeyPress, in context: KeyContext) -> ConsoleCommand? {
@@ -33,7 +38,8 @@ public struct Keymap: Sendable, Equatable {
 
     /// The bindings of one context in table order, for help. Read-only drops money-moving ones.
     public func bindings(in context: KeyContext, readOnly: Bool) -> [KeyBinding] {
-        bindings.filter { $0.contexts.contains(context) && !(readOnly && $0.command.isDangerous) }
+        let inContext = byContext[context] ?? []
+        return readOnly ? inContext.filter { !$0.command.isDangerous } : inContext
     }
 
     /// Rebinds or unbinds (nil) a key for the given command everywhere it was bound.

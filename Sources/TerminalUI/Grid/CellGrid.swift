@@ -38,9 +38,15 @@ public struct CellGrid: Sendable, Equatable {
     ) -> Int {
         guard y >= 0, y < size.rows, x < size.columns, maxWidth > 0 else { return 0 }
         let limit = min(x + maxWidth, size.columns)
+        if TerminalText.isPlainPrintableASCII(text) {
+            return writeASCII(text, x: x, y: y, limit: limit, role: role, attributes: attributes)
+        }
+        if TerminalText.simpleTextWidth(text) != nil {
+            return writeSimple(text, x: x, y: y, limit: limit, role: role, attributes: attributes)
+        }
         var column = x
         var lastWritten: Int?
-        let clean = TerminalText.isPlainPrintableASCII(text) ? text : TerminalText.sanitize(text)
+        let clean = TerminalText.sanitize(text)
         for cluster in clean {
             let clusterWidth = TerminalText.width(of: cluster)
             if clusterWidth == 0 {
@@ -58,6 +64,27 @@ public struct CellGrid: Sendable, Equatable {
             column += clusterWidth
         }
         return max(0, column - max(x, 0))
+    }
+
+    /// Writes text into a span of exactly `span` columns from (x, y), aligned left or right and cut with
+    /// "…" when too wide; the span's other cells are left as they are. Same result as sanitising,
+    /// truncating and writing, but the text is classified once, which is what a table cell needs.
+    public mutating func write(
+        _ text: String, x: Int, y: Int, span: Int, alignRight: Bool, role: ThemeRole, attributes: CellAttributes = []
+    ) {
+        guard y >= 0, y < size.rows, x < size.columns, span > 0, !text.isEmpty else { return }
+        let limit = min(x + span, size.columns)
+        if TerminalText.isPlainPrintableASCII(text), text.utf8.count <= span {
+            let offset = alignRight ? span - text.utf8.count : 0
+            writeASCII(text, x: x + offset, y: y, limit: limit, role: role, attributes: attributes)
+        } else if let width = TerminalText.simpleTextWidth(text), width <= span {
+            let offset = alignRight ? span - width : 0
+            writeSimple(text, x: x + offset, y: y, limit: limit, role: role, attributes: attributes)
+        } else {
+            let fitted = TerminalText.truncate(TerminalText.sanitize(text), toWidth: span)
+            let offset = alignRight ? span - TerminalText.width(fitted) : 0
+            write(fitted, x: x + offset, y: y, maxWidth: span - offset, role: role, attributes: attributes)
+        }
     }
 
     /// Fills a rectangle with one character (default space) in a role.
@@ -127,6 +154,56 @@ public struct CellGrid: Sendable, Equatable {
         let start = row * size.columns
         return cells[start..<(start + size.columns)].map(\.role)
     }
+
+    /// Printable ASCII is one byte, one column, one cell: no grapheme breaking or width lookups. Most of a
+    /// frame is ASCII (amounts, ids, statuses, chrome), so this is the path that keeps frames cheap.
+    @discardableResult
+    private mutating func writeASCII(_ text: String, x: Int, y: Int, limit: Int, role: ThemeRole, attributes: CellAttributes) -> Int {
+        let first = max(x, 0)
+        let end = min(limit, x + text.utf8.count)
+        guard end > first else { return 0 }
+        repairStraddlingGlyph(x: first, y: y)
+        repairStraddlingGlyph(x: end, y: y)
+        let texts = Self.asciiTexts
+        let row = y * size.columns
+        var column = x
+        for byte in text.utf8 {
+            if column >= end { break }
+            if column >= 0 { cells[row + column] = Cell(text: texts[Int(byte)], role: role, attributes: attributes) }
+            column += 1
+        }
+        return end - first
+    }
+
+    /// Text of simple scalars (see `TerminalText.simpleTextWidth`): each scalar is one glyph of 1 or 2
+    /// columns, so only the run's two ends can cut a wide glyph already on screen.
+    @discardableResult
+    private mutating func writeSimple(_ text: String, x: Int, y: Int, limit: Int, role: ThemeRole, attributes: CellAttributes) -> Int {
+        let texts = Self.asciiTexts
+        let row = y * size.columns
+        var column = x
+        var repairedStart = false
+        for scalar in text.unicodeScalars {
+            let value = scalar.value
+            let scalarWidth = value < 0x300 ? 1 : TerminalText.scalarWidth(scalar)
+            if column + scalarWidth > limit { break }
+            if column >= 0 {
+                if !repairedStart {
+                    repairStraddlingGlyph(x: column, y: y)
+                    repairedStart = true
+                }
+                cells[row + column] = Cell(text: value < 0x80 ? texts[Int(value)] : String(scalar), role: role, attributes: attributes)
+                if scalarWidth == 2 { cells[row + column + 1] = Cell(text: "", role: role, attributes: attributes) }
+            }
+            column += scalarWidth
+        }
+        // The glyph that started under our last cell is gone: a continuation right after the run is an orphan.
+        if repairedStart, column > 0, column < size.columns, cells[row + column].isContinuation { cells[row + column].text = " " }
+        return max(0, column - max(x, 0))
+    }
+
+    /// One small string per ASCII byte, made once, so a cell's text costs no allocation or parsing.
+    private static let asciiTexts: [String] = (0..<128).map { String(UnicodeScalar(UInt8($0))) }
 
     // MARK: - Wide glyph bookkeeping
 

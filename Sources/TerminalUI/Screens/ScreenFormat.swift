@@ -7,25 +7,32 @@ import UseePay
 struct ScreenFormat {
     let calendar: Calendar
     let now: Date
+    /// Today's date in the merchant's zone, worked out once per frame rather than once per row.
+    private let today: DateComponents
 
     init(state: ConsoleState) {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = state.merchantTimeZone
         self.calendar = calendar
         self.now = state.now
+        self.today = calendar.dateComponents([.year, .month, .day], from: state.now)
     }
 
     /// "09:15" for today, "11-20 09:15" for other days of this year, "2025-11-20" otherwise.
     func time(_ date: Date?) -> String {
         guard let date else { return "—" }
         let c = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: date)
-        let today = calendar.dateComponents([.year, .month, .day], from: now)
-        if c.year == today.year, c.month == today.month, c.day == today.day {
-            return String(format: "%02d:%02d", c.hour!, c.minute!)
-        }
-        if c.year == today.year { return String(format: "%02d-%02d %02d:%02d", c.month!, c.day!, c.hour!, c.minute!) }
-        return String(format: "%04d-%02d-%02d", c.year!, c.month!, c.day!)
+        let (year, month, day, hour, minute) = (c.year ?? 0, c.month ?? 0, c.day ?? 0, c.hour ?? 0, c.minute ?? 0)
+        let pad = Self.twoDigits
+        if year == today.year, month == today.month, day == today.day { return pad[hour % 100] + ":" + pad[minute % 100] }
+        if year == today.year { return pad[month % 100] + "-" + pad[day % 100] + " " + pad[hour % 100] + ":" + pad[minute % 100] }
+        return (year >= 1000 ? String(year) : String(repeating: "0", count: 4 - String(year).count) + String(year))
+            + "-" + pad[month % 100] + "-" + pad[day % 100]
     }
+
+    /// "00"…"99", made once: joining small strings is what "%02d:%02d" costs without Foundation's String(format:),
+    /// which was a tenth of a frame.
+    static let twoDigits: [String] = (0..<100).map { $0 < 10 ? "0\($0)" : "\($0)" }
 
     /// Full timestamp for detail views, with the zone it is shown in.
     func timestamp(_ date: Date?) -> String {
@@ -50,8 +57,22 @@ struct ScreenFormat {
         list.isEmpty ? "0" : list.map { $0.formatted() }.joined(separator: ", ")
     }
 
+    private static let ellipsisBytes = Array("…".utf8)
+
     /// "pi_…3f9a1c": the prefix says what it is, the tail tells rows apart.
     static func shortID(_ id: String, tail: Int = 6) -> String {
+        if TerminalText.isPlainPrintableASCII(id) {
+            // Ids are ASCII: count and cut bytes rather than grapheme clusters (this runs for every row).
+            let bytes = Array(id.utf8)
+            guard bytes.count > tail + 4 else { return id }
+            var short: [UInt8] = []
+            if let underscore = bytes.firstIndex(of: UInt8(ascii: "_")), underscore <= 4 {
+                short = Array(bytes[...underscore]) + Self.ellipsisBytes + bytes.suffix(tail)
+            } else {
+                short = Self.ellipsisBytes + bytes.suffix(tail + 3)
+            }
+            return String(decoding: short, as: UTF8.self)
+        }
         guard id.count > tail + 4 else { return id }
         if let underscore = id.firstIndex(of: "_"), id.distance(from: id.startIndex, to: underscore) <= 4 {
             return String(id[...underscore]) + "…" + String(id.suffix(tail))

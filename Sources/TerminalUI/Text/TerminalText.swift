@@ -13,7 +13,7 @@ public enum TerminalText {
     /// separators become spaces. Zero-width joiners and emoji tags are kept
     /// because emoji sequences need them.
     public static func sanitize(_ text: String) -> String {
-        if isPlainPrintableASCII(text) { return text }
+        if isPlainPrintableASCII(text) || simpleTextWidth(text) != nil { return text }
         var output = String.UnicodeScalarView()
         var scalars = Array(text.unicodeScalars)[...]
         while let scalar = scalars.first {
@@ -45,6 +45,7 @@ public enum TerminalText {
     /// replacement will take.
     public static func width(_ text: String) -> Int {
         if isPlainPrintableASCII(text) { return text.utf8.count }
+        if let simple = simpleTextWidth(text) { return simple }
         var total = 0
         for cluster in text { total += width(of: cluster) }
         return total
@@ -155,8 +156,41 @@ public enum TerminalText {
     static let replacementScalar: Unicode.Scalar = "\u{FFFD}"
 
     static func isPlainPrintableASCII(_ text: String) -> Bool {
+        // Native strings are contiguous UTF-8: scan the bytes directly (runs several times per table cell).
+        if let answer = text.utf8.withContiguousStorageIfAvailable({ bytes in
+            for byte in bytes where byte < 0x20 || byte >= 0x7F { return false }
+            return true
+        }) {
+            return answer
+        }
         for byte in text.utf8 where byte < 0x20 || byte >= 0x7F { return false }
         return true
+    }
+
+    /// The width of text made only of "simple" scalars, or nil. A simple scalar is printable, left alone
+    /// by `sanitize`, and always a grapheme cluster of its own next to another simple scalar (no Unicode
+    /// rule joins two of them), so such text can be measured and drawn scalar by scalar, without
+    /// grapheme breaking. This covers the usual names and labels: Latin with accents, dashes and "…",
+    /// kana, CJK ideographs and precomposed Hangul. Anything else (combining marks, jamo, emoji,
+    /// Arabic, controls) takes the general path.
+    static func simpleTextWidth(_ text: String) -> Int? {
+        var total = 0
+        for scalar in text.unicodeScalars {
+            guard isSimple(scalar.value) else { return nil }
+            total += scalar.value < 0x300 ? 1 : scalarWidth(scalar)
+        }
+        return total
+    }
+
+    static func isSimple(_ value: UInt32) -> Bool {
+        if value < 0x300 { return value >= 0x20 && !(0x7F...0x9F).contains(value) && value != 0xAD }
+        switch value {
+        case 0x2010...0x2027, 0x2030...0x205E: return true                    // dashes, quotes, bullets, "…", "‰"
+        case 0x3041...0x3096, 0x30A0...0x30FF: return true                    // hiragana (not the combining marks), katakana
+        case 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xAC00...0xD7A3: return true   // CJK ideographs, Hangul syllables
+        case 0xFF01...0xFF60: return true                                     // fullwidth forms
+        default: return false
+        }
     }
 
     /// Columns for one scalar on its own: 0 (combining, format), 1 or 2.

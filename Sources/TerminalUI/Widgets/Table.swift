@@ -114,14 +114,17 @@ public struct Table: Sendable {
     ) -> [Int?] {
         guard !rect.isEmpty else { return columns.map { _ in nil } }
         let widths = layout(width: rect.width)
-        grid.fill(rect, role: .normal)
         drawLine(into: &grid, y: rect.y, x: rect.x, width: rect.width, widths: widths,
                  texts: columns.map(\.title), role: headerRole, cellRoles: [], attributes: .bold)
         let first = max(0, firstRow)
         let visible = visibleRowCount(in: rect)
         for offset in 0..<visible {
             let index = first + offset
-            guard index < rowCount else { break }
+            guard index < rowCount else {
+                // Each drawn line fills itself; only the rows below the data are cleared here.
+                grid.fill(Rect(x: rect.x, y: rect.y + 1 + offset, width: rect.width, height: visible - offset), role: .normal)
+                break
+            }
             let data = row(index)
             let isSelected = index == selectedRow
             drawLine(into: &grid, y: rect.y + 1 + offset, x: rect.x, width: rect.width, widths: widths,
@@ -150,11 +153,15 @@ public struct Table: Sendable {
             first = false
             let remaining = x + width - column
             guard remaining > 0 else { break }
-            let text = index < texts.count ? TerminalText.sanitize(texts[index]) : ""
-            let cellText = TerminalText.pad(text, toWidth: min(columnWidth, remaining),
-                                            alignRight: columns[index].alignment == .right)
+            // Fit the text and place it; the padding is the cells' own blanks (the line was filled above),
+            // restyled when the cell has a role of its own, so no padded string is built per cell.
+            let span = min(columnWidth, remaining)
             let cellRole = (index < cellRoles.count ? cellRoles[index] : nil) ?? role
-            grid.write(cellText, x: column, y: y, maxWidth: remaining, role: cellRole, attributes: attributes)
+            if cellRole != role { grid.restyle(Rect(x: column, y: y, width: span, height: 1), role: cellRole) }
+            if index < texts.count {
+                grid.write(texts[index], x: column, y: y, span: span, alignRight: columns[index].alignment == .right,
+                           role: cellRole, attributes: attributes)
+            }
             column += columnWidth
         }
     }
