@@ -14,8 +14,12 @@ final class DashboardLinkTests: XCTestCase {
     }
 
     func testAnIdThatIsNotAPathSegmentIsEncodedNotInjected() {
-        let link = Self.sandboxPages.link(for: ObjectRef(.payment, "a/../b?x=1#y"))
-        XCTAssertEqual(link?.url, "http://127.0.0.1:8787/__sandbox/dashboard/payment_intents/a%2F..%2Fb%3Fx=1%23y")
+        let link = Self.sandboxPages.link(for: ObjectRef(.payment, "a/../b?x=1&y=2#z"))
+        XCTAssertEqual(link?.url, "http://127.0.0.1:8787/__sandbox/dashboard/payment_intents/a%2F..%2Fb%3Fx%3D1%26y%3D2%23z")
+        let query = DashboardLinks(.template("https://dash.example/search?q={id}&kind={resource}"))
+        XCTAssertEqual(query.link(for: ObjectRef(.refund, "re_1&merchant=other"))?.url,
+                       "https://dash.example/search?q=re_1%26merchant%3Dother&kind=refunds", "an id cannot add a parameter")
+        XCTAssertNil(Self.sandboxPages.link(for: ObjectRef(.payment, "..")), "a dot segment would step up a directory")
     }
 
     func testHomeOnlyLinkSaysItDoesNotOpenTheObject() {
@@ -27,6 +31,8 @@ final class DashboardLinkTests: XCTestCase {
     func testTemplateValidation() {
         XCTAssertNil(DashboardLinks.validateTemplate("https://dash.example/p/{id}"))
         XCTAssertNotNil(DashboardLinks.validateTemplate("ftp://dash.example/{id}"))
+        XCTAssertNotNil(DashboardLinks.validateTemplate("http://dash.example/{id}"), "ids in cleartext only to this machine")
+        XCTAssertNil(DashboardLinks.validateTemplate("http://127.0.0.1:8787/__sandbox/dashboard/{resource}/{id}"))
         XCTAssertNotNil(DashboardLinks.validateTemplate("https://dash.example/payments"), "no {id}: every object would get the same link")
     }
 

@@ -18,6 +18,9 @@ final class DashboardPageTests: XCTestCase {
         XCTAssertTrue(page.text.contains("Payment Intent <code>\(id)</code>"), page.text)
         XCTAssertTrue(page.text.contains("<tr><th>amount</th><td>120.00</td></tr>"), page.text)
         XCTAssertTrue(page.text.contains(#"<a href="/__sandbox/dashboard/customers/\#(customer)">"#), page.text)
+        let retrieved = try await sandbox.get("/api/v1/payment_intents/\(id)")
+        let secret = try XCTUnwrap(retrieved.string("client_secret"))
+        XCTAssertFalse(page.text.contains(secret), "the client secret is not on a page that needs no credentials")
 
         let customerPage = try await sandbox.send(.GET, "/__sandbox/dashboard/customers/\(customer)", authenticated: false)
         XCTAssertEqual(customerPage.status, 200)

@@ -1,4 +1,5 @@
 import Foundation
+import UseePay
 
 /// Where an object can be opened in a web browser: the merchant dashboard's page for it.
 ///
@@ -29,8 +30,9 @@ public struct DashboardLinks: Sendable, Hashable {
         case .home(let url):
             return DashboardLink(url: url, opensObject: false)
         case .template(let template):
-            let id = ref.id.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed.subtracting(CharacterSet(charactersIn: "/?#")))
-                ?? ref.id
+            // Encoded as one segment wherever the template puts it (path or query): an id cannot add a
+            // parameter or step up a directory.
+            guard let id = URLPathSegment.encode(ref.id) else { return nil }
             let url = template
                 .replacingOccurrences(of: "{resource}", with: ref.kind.apiResource)
                 .replacingOccurrences(of: "{id}", with: id)
@@ -42,11 +44,13 @@ public struct DashboardLinks: Sendable, Hashable {
     public static func validateTemplate(_ template: String) -> String? {
         let lower = template.lowercased()
         guard lower.hasPrefix("https://") || lower.hasPrefix("http://") else {
-            return "must start with https:// or http://"
+            return "must start with https:// (http:// only for this machine)"
         }
         guard template.contains("{id}") else { return "must contain {id} where the object's id goes" }
         let probe = template.replacingOccurrences(of: "{id}", with: "x").replacingOccurrences(of: "{resource}", with: "x")
-        guard URL(string: probe)?.host != nil else { return "is not a valid URL" }
+        guard let url = URL(string: probe), url.host != nil else { return "is not a valid URL" }
+        // Same rule as base_url: ids in cleartext only to a service on this machine.
+        if lower.hasPrefix("http://"), !UseePayEnvironment.custom(url).isLoopback { return "must use https:// (http:// only for this machine)" }
         return nil
     }
 }

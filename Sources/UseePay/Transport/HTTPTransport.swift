@@ -183,16 +183,25 @@ final class HTTPTransport: Sendable {
         }.joined(separator: "&")
     }
 
-    private static let segmentAllowed = CharacterSet(charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~")
-
     /// An id as one path segment: percent-encoded so it can never add segments (`../`) or a query.
     static func segment(_ id: String, method: String, resource: String) throws -> String {
-        let trimmed = id.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !trimmed.isEmpty, trimmed != ".", trimmed != ".." else {
+        guard let segment = URLPathSegment.encode(id.trimmingCharacters(in: .whitespacesAndNewlines)) else {
             throw UseePayError(kind: .api, code: "invalid_argument", message: "The \(resource) id is empty or invalid.",
                                source: "id", method: method, path: "/api/v1/\(resource)s/…")
         }
-        return trimmed.addingPercentEncoding(withAllowedCharacters: segmentAllowed) ?? trimmed
+        return segment
+    }
+}
+
+/// Text (an object id) as exactly one URL path segment: everything but the unreserved characters is
+/// percent-encoded, so it can never add segments, a query or a fragment. Nil for "", "." and "..",
+/// which a browser or server would read as a path step rather than a name.
+public enum URLPathSegment {
+    private static let allowed = CharacterSet(charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~")
+
+    public static func encode(_ text: String) -> String? {
+        guard !text.isEmpty, text != ".", text != ".." else { return nil }
+        return text.addingPercentEncoding(withAllowedCharacters: allowed)
     }
 }
 

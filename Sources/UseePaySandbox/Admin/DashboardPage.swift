@@ -1,12 +1,12 @@
+import UseePay
+
 /// `GET /__sandbox/dashboard/{resource}/{id}`: the sandbox's stand-in for the merchant dashboard's
 /// page of one object, so the console's "dashboard link" opens something real in a browser.
 /// Everything stored comes from API callers and may be hostile: every value is HTML-escaped.
 enum DashboardPage {
     /// URL path segment → stored kind. The segments are the API's own resource names.
-    static let resources: [String: ResourceKind] = [
-        "payment_intents": .paymentIntent, "customers": .customer, "subscriptions": .subscription,
-        "refunds": .refund, "invoices": .invoice,
-    ]
+    static let resources: [String: ResourceKind] = Dictionary(
+        uniqueKeysWithValues: ResourceKind.allCases.filter { $0 != .webhookEndpoint }.map { ($0.table, $0) })
 
     /// Fields that name another object, and the dashboard resource that object lives under.
     static let links: [String: String] = [
@@ -19,13 +19,14 @@ enum DashboardPage {
         let id = escape(fields["id"]?.stringValue ?? "")
         var rows = ""
         for name in fields.keys.sorted() {
-            guard let value = fields[name], !value.isNull else { continue }
+            // The client secret stays off a page that needs no credentials (and may be served with --allow-remote).
+            guard let value = fields[name], !value.isNull, name != "client_secret" else { continue }
             let shown: String
             switch value {
             case .object, .array: shown = "<code>" + escape(value.serialized()) + "</code>"
             case .string(let text):
-                if let resource = links[name] {
-                    shown = "<a href=\"/__sandbox/dashboard/\(resource)/\(escape(text))\">\(escape(text))</a>"
+                if let resource = links[name], let segment = URLPathSegment.encode(text) {
+                    shown = "<a href=\"/__sandbox/dashboard/\(resource)/\(escape(segment))\">\(escape(text))</a>"
                 } else {
                     shown = escape(text)
                 }
