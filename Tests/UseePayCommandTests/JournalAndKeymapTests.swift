@@ -43,4 +43,16 @@ import Testing
         #expect(throws: CommandFailure.self) { try KeymapBuilder.build(Sourced(["teleport": ["T"]], source)) }
         #expect(throws: CommandFailure.self) { try KeymapBuilder.build(Sourced(["capture": ["not a key"]], source)) }
     }
+
+    @Test func aChosenKeyDisplacesAHarmlessDefaultButNeverAMoneyMove() throws {
+        let source = SettingSource.profile(name: "ops", path: "/c.toml")
+        // `L` is the default for copying the dashboard link; a profile that already used it keeps working.
+        let keymap = try KeymapBuilder.build(Sourced(["reload": ["L"]], source))
+        #expect(keymap.command(for: KeyPress(.character("L")), in: .payments) == .reload)
+        #expect(keymap.command(for: KeyPress(.character("L")), in: .paymentDetail) == .reload)
+        #expect(!keymap.bindings(in: .payments, readOnly: false).contains { $0.command == .copyDashboardLink })
+        #expect(keymap.command(for: KeyPress(.character("c")), in: .payments) == .copyID, "other defaults stay")
+        // Taking a money move's key is still refused: the merchant must unbind or move it on purpose.
+        #expect(throws: CommandFailure.self) { try KeymapBuilder.build(Sourced(["reload": ["A"]], source)) }
+    }
 }

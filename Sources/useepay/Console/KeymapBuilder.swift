@@ -22,6 +22,7 @@ enum KeymapBuilder {
             }
             keymap = keymap.remapping(command, to: key)
         }
+        keymap = displacingDefaults(keymap, overridden: Set(overrides.value.keys.compactMap(ConsoleCommand.init(rawValue:))))
         let problems = KeymapValidator.problems(in: keymap)
         if !problems.isEmpty, !overrides.value.isEmpty {
             throw CommandFailure(
@@ -29,5 +30,23 @@ enum KeymapBuilder {
                 "\(overrides.source): the key overrides make an unsafe keymap:\n" + problems.map { "  - \($0)" }.joined(separator: "\n"))
         }
         return keymap
+    }
+
+    /// A key the user chose wins over a default binding of another harmless action, in the contexts
+    /// where the two meet, so a new default (say `L`) cannot turn a working config into an error.
+    /// A money move's default is never displaced silently: that conflict stays an error.
+    static func displacingDefaults(_ keymap: Keymap, overridden: Set<ConsoleCommand>) -> Keymap {
+        let chosen = keymap.bindings.filter { overridden.contains($0.command) }
+        var result: [KeyBinding] = []
+        for binding in keymap.bindings {
+            guard !overridden.contains(binding.command), !binding.command.isDangerous else {
+                result.append(binding)
+                continue
+            }
+            var kept = binding
+            for user in chosen where user.key == binding.key { kept.contexts.subtract(user.contexts) }
+            if !kept.contexts.isEmpty { result.append(kept) }
+        }
+        return Keymap(bindings: result)
     }
 }
