@@ -33,8 +33,13 @@ import UseePay
     }
 
     @Test func sandboxDownIsFive() async throws {
+        // A port that is bound but not listening refuses every connection, and stays ours for the test.
+        // (A stopped sandbox's port could still accept into a dying listener's backlog, or be taken by
+        // another test's sandbox, when tests run in parallel: the request then timed out instead.)
+        let closed = try ClosedPort()
+        defer { closed.release() }
         let sandbox = try await SandboxFixture.start()
-        let environment = sandbox.environment()
+        let environment = sandbox.environment(extra: ["USEEPAY_BASE_URL": "http://127.0.0.1:\(closed.port)"])
         await sandbox.stop()
         let result = try await UseepayBinary.run(["payments", "list"], environment: environment)
         #expect(result.status == 5)
@@ -93,4 +98,34 @@ import UseePay
             #expect(!result.stderr.contains("UseePay_SK_inline_9"))
         }
     }
+}
+
+/// A loopback TCP port bound without `listen`: connecting to it is refused at once.
+private struct ClosedPort {
+    let descriptor: Int32
+    let port: UInt16
+
+    init() throws {
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        guard fd >= 0 else { throw POSIXError(.EMFILE) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        address.sin_port = 0
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        let bound = withUnsafeMutablePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { pointer -> Int32 in
+                guard bind(fd, pointer, length) == 0 else { return -1 }
+                return getsockname(fd, pointer, &length)
+            }
+        }
+        guard bound == 0 else {
+            close(fd)
+            throw POSIXError(.EADDRINUSE)
+        }
+        descriptor = fd
+        port = UInt16(bigEndian: address.sin_port)
+    }
+
+    func release() { close(descriptor) }
 }
