@@ -1,3 +1,4 @@
+import ConsoleCore
 import Testing
 @testable import useepay
 

@@ -24,7 +24,7 @@ struct CustomersList: AsyncParsableCommand {
         try await ServiceSession.with(settings) { session in
             try await ListingRunner.run(
                 session.client.customers(query), format: listing.format, columns: CustomerColumns.columns(time: time), raw: \.raw,
-                limit: listing.limit, noun: "customers", streams: StandardStreams())
+                limit: listing.limit, noun: "customers", streams: StandardStreams(), cells: listing.cells)
         }
     }
 }
@@ -35,6 +35,9 @@ struct CustomersShow: AsyncParsableCommand {
     @OptionGroup var global: GlobalOptions
     @Argument(help: "Customer id.") var id: String
     @Option(help: "table, json, jsonl or csv.") var format: OutputFormat = .table
+    @Flag(help: "With --format csv: values exactly as received, UNSAFE to open in a spreadsheet.") var raw = false
+
+    func validate() throws { try RawExportOption.validate(raw: raw, format: format) }
 
     func run() async throws {
         let settings = try global.loadSettings()
@@ -42,7 +45,7 @@ struct CustomersShow: AsyncParsableCommand {
         try await ServiceSession.with(settings) { session in
             let customer: Customer
             do { customer = try await session.client.retrieveCustomer(id: id) } catch { throw FailureClassifier.failure(error) }
-            ListingRunner.show(raw: customer.raw, fields: CustomerColumns.fields(customer, time: time), dashboard: session.dashboardLinks.link(for: ObjectRef(.customer, customer.id)), format: format, streams: StandardStreams())
+            ListingRunner.show(raw: customer.raw, fields: CustomerColumns.fields(customer, time: time), dashboard: session.dashboardLinks.link(for: ObjectRef(.customer, customer.id)), format: format, streams: StandardStreams(), cells: raw ? .asReceived : .spreadsheetSafe)
         }
     }
 }

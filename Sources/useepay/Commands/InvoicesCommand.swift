@@ -1,3 +1,4 @@
+import ConsoleCore
 import ArgumentParser
 import Foundation
 import UseePay
@@ -23,7 +24,7 @@ struct InvoicesList: AsyncParsableCommand {
         try await ServiceSession.with(settings) { session in
             try await ListingRunner.run(
                 session.client.invoices(query), format: listing.format, columns: InvoiceColumns.columns(time: time), raw: \.raw,
-                limit: listing.limit, noun: "invoices", streams: StandardStreams())
+                limit: listing.limit, noun: "invoices", streams: StandardStreams(), cells: listing.cells)
         }
     }
 }
@@ -34,6 +35,9 @@ struct InvoicesShow: AsyncParsableCommand {
     @OptionGroup var global: GlobalOptions
     @Argument(help: "Invoice id.") var id: String
     @Option(help: "table, json, jsonl or csv.") var format: OutputFormat = .table
+    @Flag(help: "With --format csv: values exactly as received, UNSAFE to open in a spreadsheet.") var raw = false
+
+    func validate() throws { try RawExportOption.validate(raw: raw, format: format) }
 
     func run() async throws {
         let settings = try global.loadSettings()
@@ -41,7 +45,7 @@ struct InvoicesShow: AsyncParsableCommand {
         try await ServiceSession.with(settings) { session in
             let invoice: Invoice
             do { invoice = try await session.client.retrieveInvoice(id: id) } catch { throw FailureClassifier.failure(error) }
-            ListingRunner.show(raw: invoice.raw, fields: InvoiceColumns.fields(invoice, time: time), format: format, streams: StandardStreams())
+            ListingRunner.show(raw: invoice.raw, fields: InvoiceColumns.fields(invoice, time: time), format: format, streams: StandardStreams(), cells: raw ? .asReceived : .spreadsheetSafe)
         }
     }
 }

@@ -6,9 +6,10 @@ import UseePay
 enum ListingRunner {
     static func run<Item: Identifiable & Sendable>(
         _ sequence: AutoPagingSequence<Item>, format: OutputFormat, columns: [OutputColumn<Item>],
-        raw: @escaping (Item) -> JSONValue, limit: Int?, noun: String, streams: StandardStreams
+        raw: @escaping (Item) -> JSONValue, limit: Int?, noun: String, streams: StandardStreams,
+        cells: SpreadsheetCell.Policy = .spreadsheetSafe
     ) async throws {
-        let writer = ListingWriter(format: format, columns: columns, raw: raw, streams: streams)
+        let writer = ListingWriter(format: format, columns: columns, raw: raw, streams: streams, cells: cells)
         do {
             for try await item in sequence {
                 writer.add(item)
@@ -32,7 +33,7 @@ enum ListingRunner {
     /// Writes one object for the `show` commands. The table (for people) ends with the object's dashboard
     /// link when one is known; json, jsonl and csv stay exactly the API's fields.
     static func show(raw: JSONValue, fields: [(String, String)], dashboard: DashboardLink? = nil, format: OutputFormat,
-                     streams: StandardStreams) {
+                     streams: StandardStreams, cells: SpreadsheetCell.Policy = .spreadsheetSafe) {
         switch format {
         case .json: streams.out(raw.prettyText() + "\n")
         case .jsonl: streams.out(raw.jsonText + "\n")
@@ -40,8 +41,8 @@ enum ListingRunner {
             let link = dashboard.map { [("dashboard", $0.opensObject ? $0.url : "\($0.url) (home; search for the id there)")] } ?? []
             streams.out(TableText.fields(fields + link))
         case .csv:
-            streams.out(CSVText.record(fields.map(\.0)))
-            streams.out(CSVText.record(fields.map(\.1)))
+            streams.out(CSVText.record(fields.map(\.0), policy: cells))
+            streams.out(CSVText.record(fields.map(\.1), policy: cells))
         }
         streams.flush()
     }
@@ -61,8 +62,15 @@ struct ListingOptions: ParsableArguments {
     @Option(help: "table, json, jsonl or csv.")
     var format: OutputFormat = .table
 
+    @Flag(help: "With --format csv: write every value exactly as received. UNSAFE to open in a spreadsheet (a customer name like =HYPERLINK(…) runs as a formula); by default such cells get a ' in front and control characters are removed.")
+    var raw = false
+
+    /// How CSV cells are written.
+    var cells: SpreadsheetCell.Policy { raw ? .asReceived : .spreadsheetSafe }
+
     func validate() throws {
         if let limit, limit <= 0 { throw ValidationError("--limit must be a positive number") }
+        try RawExportOption.validate(raw: raw, format: format)
     }
 
     func interval(timeZone: TimeZone, defaultSinceToday: Bool = false) throws(CommandFailure) -> (Date?, Date?) {
@@ -86,3 +94,13 @@ struct ListingOptions: ParsableArguments {
 }
 
 import ArgumentParser
+
+/// `--raw` only means something for CSV: json and jsonl are always the API's values (JSON escaping keeps
+/// them inert), and the table is always cleaned for the terminal.
+enum RawExportOption {
+    static func validate(raw: Bool, format: OutputFormat) throws {
+        if raw && format != .csv {
+            throw ValidationError("--raw applies to --format csv only (json and jsonl are always as received; the table is always cleaned for the terminal)")
+        }
+    }
+}

@@ -54,7 +54,7 @@ struct PaymentsList: AsyncParsableCommand {
             try await ListingRunner.run(
                 session.client.paymentIntents(query), format: listing.format,
                 columns: PaymentIntentColumns.columns(time: time), raw: \.raw, limit: listing.limit, noun: "payments",
-                streams: StandardStreams())
+                streams: StandardStreams(), cells: listing.cells)
         }
     }
 }
@@ -65,6 +65,9 @@ struct PaymentsShow: AsyncParsableCommand {
     @OptionGroup var global: GlobalOptions
     @Argument(help: "Payment intent id.") var id: String
     @Option(help: "table, json, jsonl or csv.") var format: OutputFormat = .table
+    @Flag(help: "With --format csv: values exactly as received, UNSAFE to open in a spreadsheet.") var raw = false
+
+    func validate() throws { try RawExportOption.validate(raw: raw, format: format) }
 
     func run() async throws {
         let settings = try global.loadSettings()
@@ -76,7 +79,7 @@ struct PaymentsShow: AsyncParsableCommand {
             } catch {
                 throw FailureClassifier.failure(error)
             }
-            ListingRunner.show(raw: intent.raw, fields: PaymentIntentColumns.fields(intent, time: time), dashboard: session.dashboardLinks.link(for: ObjectRef(.payment, intent.id)), format: format, streams: StandardStreams())
+            ListingRunner.show(raw: intent.raw, fields: PaymentIntentColumns.fields(intent, time: time), dashboard: session.dashboardLinks.link(for: ObjectRef(.payment, intent.id)), format: format, streams: StandardStreams(), cells: raw ? .asReceived : .spreadsheetSafe)
         }
     }
 }

@@ -50,7 +50,7 @@ struct RefundsList: AsyncParsableCommand {
         try await ServiceSession.with(settings) { session in
             try await ListingRunner.run(
                 session.client.refunds(query), format: listing.format, columns: RefundColumns.columns(time: time), raw: \.raw,
-                limit: listing.limit, noun: "refunds", streams: StandardStreams())
+                limit: listing.limit, noun: "refunds", streams: StandardStreams(), cells: listing.cells)
         }
     }
 }
@@ -61,6 +61,9 @@ struct RefundsShow: AsyncParsableCommand {
     @OptionGroup var global: GlobalOptions
     @Argument(help: "Refund id.") var id: String
     @Option(help: "table, json, jsonl or csv.") var format: OutputFormat = .table
+    @Flag(help: "With --format csv: values exactly as received, UNSAFE to open in a spreadsheet.") var raw = false
+
+    func validate() throws { try RawExportOption.validate(raw: raw, format: format) }
 
     func run() async throws {
         let settings = try global.loadSettings()
@@ -68,7 +71,7 @@ struct RefundsShow: AsyncParsableCommand {
         try await ServiceSession.with(settings) { session in
             let refund: Refund
             do { refund = try await session.client.retrieveRefund(id: id) } catch { throw FailureClassifier.failure(error) }
-            ListingRunner.show(raw: refund.raw, fields: RefundColumns.fields(refund, time: time), dashboard: session.dashboardLinks.link(for: ObjectRef(.refund, refund.id)), format: format, streams: StandardStreams())
+            ListingRunner.show(raw: refund.raw, fields: RefundColumns.fields(refund, time: time), dashboard: session.dashboardLinks.link(for: ObjectRef(.refund, refund.id)), format: format, streams: StandardStreams(), cells: raw ? .asReceived : .spreadsheetSafe)
         }
     }
 }

@@ -27,7 +27,7 @@ struct SubscriptionsList: AsyncParsableCommand {
         try await ServiceSession.with(settings) { session in
             try await ListingRunner.run(
                 session.client.subscriptions(query), format: listing.format, columns: SubscriptionColumns.columns(time: time),
-                raw: \.raw, limit: listing.limit, noun: "subscriptions", streams: StandardStreams())
+                raw: \.raw, limit: listing.limit, noun: "subscriptions", streams: StandardStreams(), cells: listing.cells)
         }
     }
 }
@@ -38,6 +38,9 @@ struct SubscriptionsShow: AsyncParsableCommand {
     @OptionGroup var global: GlobalOptions
     @Argument(help: "Subscription id.") var id: String
     @Option(help: "table, json, jsonl or csv.") var format: OutputFormat = .table
+    @Flag(help: "With --format csv: values exactly as received, UNSAFE to open in a spreadsheet.") var raw = false
+
+    func validate() throws { try RawExportOption.validate(raw: raw, format: format) }
 
     func run() async throws {
         let settings = try global.loadSettings()
@@ -46,7 +49,7 @@ struct SubscriptionsShow: AsyncParsableCommand {
             let subscription: Subscription
             do { subscription = try await session.client.retrieveSubscription(id: id) } catch { throw FailureClassifier.failure(error) }
             ListingRunner.show(raw: subscription.raw, fields: SubscriptionColumns.fields(subscription, time: time), dashboard: session.dashboardLinks.link(for: ObjectRef(.subscription, subscription.id)), format: format,
-                               streams: StandardStreams())
+                               streams: StandardStreams(), cells: raw ? .asReceived : .spreadsheetSafe)
         }
     }
 }

@@ -1,3 +1,4 @@
+import ConsoleCore
 import UseePay
 
 /// Writes a listing as it is paged in. CSV, JSON lines and JSON stream row by row (constant memory for big exports);
@@ -7,16 +8,20 @@ final class ListingWriter<Row: Sendable> {
     private let columns: [OutputColumn<Row>]
     private let raw: (Row) -> JSONValue
     private let streams: StandardStreams
+    /// CSV cells: spreadsheet-safe unless `--raw` asked for the values as received.
+    private let cells: SpreadsheetCell.Policy
     private var tableRows: [Row] = []
     private(set) var count = 0
 
-    init(format: OutputFormat, columns: [OutputColumn<Row>], raw: @escaping (Row) -> JSONValue, streams: StandardStreams) {
+    init(format: OutputFormat, columns: [OutputColumn<Row>], raw: @escaping (Row) -> JSONValue, streams: StandardStreams,
+         cells: SpreadsheetCell.Policy = .spreadsheetSafe) {
         self.format = format
+        self.cells = cells
         self.columns = columns
         self.raw = raw
         self.streams = streams
         if format == .csv {
-            streams.out(CSVText.record(columns.flatMap(\.csvHeaders)))
+            streams.out(CSVText.record(columns.flatMap(\.csvHeaders), policy: cells))
         }
         if format == .json { streams.out("[") }
     }
@@ -26,7 +31,7 @@ final class ListingWriter<Row: Sendable> {
         case .table:
             tableRows.append(row)
         case .csv:
-            streams.out(CSVText.record(columns.flatMap { column in column.csvValues.map { $0(row) } }))
+            streams.out(CSVText.record(columns.flatMap { column in column.csvValues.map { $0(row) } }, policy: cells))
         case .jsonl:
             streams.out(raw(row).jsonText + "\n")
         case .json:
