@@ -17,6 +17,8 @@ public final class CursesTerminal: TerminalBackend {
     private let maxPairs: Int32
     private let directColor: Bool
     private var isActive = false
+    /// Carries an escape sequence split across reads into the next read.
+    private var keyStream = KeyStreamDecoder()
 
     private struct PairKey: Hashable {
         var foreground: Int32
@@ -100,7 +102,7 @@ public final class CursesTerminal: TerminalBackend {
                 batch.append(.character(UInt32(character)))
             }
         }
-        inputs += KeyDecoder.decode(batch).map(TerminalInput.key)
+        inputs += keyStream.decode(batch).map(TerminalInput.key)
         if resized, let newSize = refreshSize() { inputs.append(.resize(newSize)) }
         return inputs
     }

@@ -12,6 +12,7 @@ public final class HeadlessTerminal: TerminalBackend, @unchecked Sendable {
     private var frames = 0
     private var lastChangedCells = 0
     private var closed = false
+    private var rawDecoder = KeyStreamDecoder()
     private let readEnd: Int32
     private let writeEnd: Int32
 
@@ -42,6 +43,18 @@ public final class HeadlessTerminal: TerminalBackend, @unchecked Sendable {
 
     public func type(_ keys: KeyPress...) {
         send(keys.map(TerminalInput.key))
+    }
+
+    /// What a terminal delivers in one read (escape sequences and all, as `wget_wch` results), decoded
+    /// the way `CursesTerminal` decodes a read: a sequence cut off here is completed by the next call.
+    public func receive(_ raw: [RawKey]) {
+        let keys = lock.withLock { rawDecoder.decode(raw) }
+        send(keys.map(TerminalInput.key))
+    }
+
+    /// `receive` for text: every character as one `wget_wch` result ("\u{1b}[1;2A").
+    public func receive(_ text: String) {
+        receive(text.unicodeScalars.map { RawKey.character($0.value) })
     }
 
     public func resize(to size: TerminalSize) {
