@@ -26,9 +26,9 @@ public struct SandboxServeCommand: AsyncParsableCommand {
     @Option(help: "Comma-separated webhook retry delays in seconds.") var webhookRetries = "1,5,10,30,60"
     @Option(help: "Fault: fixed latency added to every API answer (ms).") var latencyMs = 0
     @Option(help: "Fault: extra random latency up to this many ms.") var latencyJitterMs = 0
-    @Option(help: "Fault: share of API calls answered 500 (0...1).") var faultRate500: Double = 0
-    @Option(help: "Fault: share of API calls answered 502 with an HTML page (0...1).") var faultRate502: Double = 0
-    @Option(help: "Fault: share of API calls answered 429 with Retry-After (0...1).") var faultRate429: Double = 0
+    @Option(name: .customLong("fault-rate-500"), help: "Fault: share of API calls answered 500 (0...1).") var faultRate500: Double = 0
+    @Option(name: .customLong("fault-rate-502"), help: "Fault: share of API calls answered 502 with an HTML page (0...1).") var faultRate502: Double = 0
+    @Option(name: .customLong("fault-rate-429"), help: "Fault: share of API calls answered 429 with Retry-After (0...1).") var faultRate429: Double = 0
     @Option(help: "Fault: Retry-After seconds on injected 429s.") var retryAfter = 2
     @Option(help: "Fault: share of changing calls whose connection drops after the change is committed (0...1).") var faultDropAfterCommit: Double = 0
     @Option(help: "Fault: pause between 64-byte pieces of every answer (ms).") var slowBodyMs = 0
