@@ -13,15 +13,18 @@ final class ClientRetryTests: XCTestCase {
         await server.stop()
     }
 
-    func testPOSTWith429IsNotRetried() async throws {
+    /// A 429 means the server did not process the request, so even a POST is sent again (issue 11 §2),
+    /// but only as often as the policy allows; then the 429 is returned.
+    func testPOSTWith429IsSentAgainWithinItsBudgetThenReturned() async throws {
         let server = try await RecordingServer.start { _, _ in
             ScriptedResponse(status: 429, headers: [("Retry-After", "0")], body: "")
         }
-        let error = try await withClient(server.baseURL) { client in
+        let error = try await withClient(server.baseURL, retry: RetryPolicy(maxAttempts: 3, initialBackoff: .milliseconds(5),
+                                                                            rateLimitRetries: 4)) { client in
             await expectUseePayError { try await client.createRefund(RefundCreateParameters(paymentIntentId: "pi_1")) }
         }
         XCTAssertEqual(error?.kind, .rateLimited)
-        XCTAssertEqual(server.requestCount, 1)
+        XCTAssertEqual(server.requestCount, 5)
         await server.stop()
     }
 

@@ -18,6 +18,7 @@ public func reduce(_ state: inout ConsoleState, _ event: ConsoleEvent) -> [Conso
     case .effectResult(let result):
         return Reducer.handle(&state, result)
     case .apiRequest(let entry):
+        Reducer.showRetryNotice(&state, entry)
         state.apiLog.append(entry)
         if state.apiLog.count > ConsoleState.apiLogLimit {
             let excess = state.apiLog.count - ConsoleState.apiLogLimit

@@ -133,6 +133,8 @@ public struct APILogEntry: Sendable, Hashable {
     public var statusCode: Int?
     public var latency: Duration
     public var errorSummary: String?
+    /// "rate limited, retrying in 2 s" when the client will send this request again (the server did not process it).
+    public var retryNotice: String?
 
     public init(startedAt: Date, method: String, path: String, statusCode: Int?, latency: Duration, errorSummary: String?) {
         self.startedAt = startedAt
@@ -146,6 +148,7 @@ public struct APILogEntry: Sendable, Hashable {
     public init(_ record: APIRequestRecord) {
         self.init(startedAt: record.startedAt, method: record.method, path: record.path, statusCode: record.statusCode,
                   latency: record.latency, errorSummary: record.errorSummary)
+        retryNotice = record.retryNotice
     }
 
     public var isError: Bool { errorSummary != nil || (statusCode ?? 0) >= 400 || statusCode == nil }

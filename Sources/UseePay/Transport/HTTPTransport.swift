@@ -20,6 +20,7 @@ final class HTTPTransport: Sendable {
     let logger: Logger
     let observer: (@Sendable (APIRequestRecord) -> Void)?
     private let baseURLText: String
+    private let rateLimitGate = RateLimitGate()
 
     init(configuration: UseePayConfiguration, logger: Logger, observer: (@Sendable (APIRequestRecord) -> Void)?) {
         self.configuration = configuration
@@ -48,35 +49,66 @@ final class HTTPTransport: Sendable {
         }
     }
 
-    /// Sends one logical request (GETs may be retried) and returns the JSON body.
+    /// Sends one logical request and returns the JSON body. A request the server did not process (429,
+    /// 503 with Retry-After) is sent again after the wait it asks for, whatever its method; other failures
+    /// are retried for GETs only (see `RetryPolicy`).
     func send(_ method: HTTPMethodName, path: String, query: [(String, String)] = [], body: WireJSON? = nil) async throws -> JSONValue {
         let pathWithQuery = path + Self.queryString(query)
         let bodyText = body?.serialized()
         var attempt = 1
+        var ordinaryRetries = 0
+        var rateLimitRetries = 0
+        var rateLimitWaited = Duration.zero
         while true {
+            try await rateLimitGate.waitUntilOpen()
             do {
                 return try await sendOnce(method, pathWithQuery: pathWithQuery, body: bodyText, attempt: attempt)
-            } catch let error as UseePayError {
-                guard method == .get, attempt < configuration.retry.maxAttempts, let delay = retryDelay(for: error, retry: attempt) else {
+            } catch let failed as FailedAttempt {
+                let error = failed.error
+                var record = failed.record
+                if let wait = rateLimitWait(for: error, retriesSoFar: rateLimitRetries, waitedSoFar: rateLimitWaited) {
+                    // Every request of this client waits it out, so a bulk run paces itself (held before the
+                    // notice goes out, so nothing sent after the notice can slip through).
+                    await rateLimitGate.hold(for: wait)
+                    record.retryingIn = wait
+                    report(record)
+                    logger.notice("not processed by the server; sending again", metadata: [
+                        "method": "\(method.rawValue)", "path": "\(pathWithQuery)", "status": "\(error.httpStatus ?? 0)",
+                        "attempt": "\(attempt + 1)", "wait": "\(wait)"])
+                    rateLimitRetries += 1
+                    rateLimitWaited += wait
+                    attempt += 1
+                    continue
+                }
+                report(record)
+                guard method == .get, ordinaryRetries + 1 < configuration.retry.maxAttempts,
+                      let delay = retryDelay(for: error, retry: ordinaryRetries + 1) else {
                     throw error
                 }
                 logger.debug("retrying", metadata: ["method": "\(method.rawValue)", "path": "\(pathWithQuery)",
                                                     "attempt": "\(attempt + 1)", "delay": "\(delay)"])
                 try await Task.sleep(for: delay)
+                ordinaryRetries += 1
                 attempt += 1
             }
         }
     }
 
-    /// nil = do not retry this error.
+    /// How long to wait before sending again a request the server says it did not process (429, or 503 with
+    /// Retry-After); nil when it is not such an answer or the wait would pass the policy's bounds.
+    private func rateLimitWait(for error: UseePayError, retriesSoFar: Int, waitedSoFar: Duration) -> Duration? {
+        let policy = configuration.retry
+        let notProcessed = error.kind == .rateLimited || (error.httpStatus == 503 && error.retryAfter != nil)
+        guard notProcessed, !error.outcomeUnclear, retriesSoFar < policy.rateLimitRetries else { return nil }
+        let wait = error.retryAfter ?? policy.backoff(beforeRetry: retriesSoFar + 1)
+        guard wait <= policy.maxRetryAfter, waitedSoFar + wait <= policy.maxRateLimitWait else { return nil }
+        return wait
+    }
+
+    /// nil = do not retry this error (GETs only; rate limits are handled above).
     private func retryDelay(for error: UseePayError, retry: Int) -> Duration? {
         let policy = configuration.retry
         switch error.kind {
-        case .rateLimited:
-            if let after = error.retryAfter {
-                return after <= policy.maxRetryAfter ? after : nil
-            }
-            return policy.backoff(beforeRetry: retry)
         case .server:
             if let after = error.retryAfter, after <= policy.maxRetryAfter { return after }
             return policy.backoff(beforeRetry: retry)
@@ -139,10 +171,10 @@ final class HTTPTransport: Sendable {
                 error.requestMayHaveBeenSent = c.mayHaveBeenSent
                 mapped = error
             }
-            record(startedAt, method, pathWithQuery, status, clock.now - start, mapped.description, attempt)
             logger.debug("request failed", metadata: ["method": "\(method.rawValue)", "path": "\(pathWithQuery)",
                                                       "error": "\(mapped.description)"])
-            throw mapped
+            throw FailedAttempt(error: mapped, record: makeRecord(startedAt, method, pathWithQuery, status, clock.now - start,
+                                                                  mapped.description, attempt))
         }
 
         let latency = clock.now - start
@@ -156,17 +188,26 @@ final class HTTPTransport: Sendable {
                                                "status": "\(statusCode)", "latency": "\(latency)"])
             return json
         } catch let error as UseePayError {
-            record(startedAt, method, pathWithQuery, statusCode, latency, error.description, attempt)
             logger.debug("request failed", metadata: ["method": "\(method.rawValue)", "path": "\(pathWithQuery)",
                                                       "status": "\(statusCode)", "error": "\(error.description)"])
-            throw error
+            throw FailedAttempt(error: error, record: makeRecord(startedAt, method, pathWithQuery, statusCode, latency,
+                                                                 error.description, attempt))
         }
     }
 
     private func record(_ startedAt: Date, _ method: HTTPMethodName, _ path: String, _ status: Int?, _ latency: Duration,
                         _ summary: String?, _ attempt: Int) {
-        observer?(APIRequestRecord(startedAt: startedAt, method: method.rawValue, path: path, statusCode: status,
-                                   latency: latency, errorSummary: summary, attempt: attempt))
+        report(makeRecord(startedAt, method, path, status, latency, summary, attempt))
+    }
+
+    private func makeRecord(_ startedAt: Date, _ method: HTTPMethodName, _ path: String, _ status: Int?, _ latency: Duration,
+                            _ summary: String?, _ attempt: Int) -> APIRequestRecord {
+        APIRequestRecord(startedAt: startedAt, method: method.rawValue, path: path, statusCode: status,
+                         latency: latency, errorSummary: summary, attempt: attempt)
+    }
+
+    private func report(_ record: APIRequestRecord) {
+        observer?(record)
     }
 
     private static let queryAllowed: CharacterSet = {
@@ -191,6 +232,13 @@ final class HTTPTransport: Sendable {
         }
         return segment
     }
+}
+
+/// One attempt that failed, with its request record (sent to the observer once the retry decision is made,
+/// so the record can say "retrying in N s").
+struct FailedAttempt: Error {
+    var error: UseePayError
+    var record: APIRequestRecord
 }
 
 /// Text (an object id) as exactly one URL path segment: everything but the unreserved characters is

@@ -118,7 +118,7 @@ final class ServiceSession: Sendable {
     static func with<T>(
         _ settings: EffectiveSettings, resetSandbox: Bool = false, _ body: (ServiceSession) async throws -> T
     ) async throws -> T {
-        let session = try await open(settings: settings, resetSandbox: resetSandbox)
+        let session = try await open(settings: settings, resetSandbox: resetSandbox, requestObserver: RetryNoticePrinter.observer)
         do {
             let result = try await body(session)
             await session.close()
