@@ -173,8 +173,8 @@ import UseePay
     /// (done, refused before sending, not done after checking, unclear), its line matches the server.
     @Test func randomFaultsNeverMakeALineLieOrAMoveHappenTwice() async throws {
         try await withSandbox { sandbox in
-            let targets = try await makeTargets(sandbox, each: 3)
-            try await sandbox.setFaults(["rate_502_html": 0.3, "rate_429": 0.2, "retry_after_seconds": 0, "drop_after_commit_rate": 0.5])
+            let targets = try await makeTargets(sandbox, each: 2)
+            try await sandbox.setFaults(["rate_502_html": 0.25, "rate_429": 0.2, "retry_after_seconds": 0, "drop_after_commit_rate": 0.5])
             var results: [String: [String: (String, String)]] = [:]
             for move in Self.moves {
                 let (result, lines) = try await runBulk(sandbox, move.arguments, ids: ids(targets, move.action))
@@ -224,31 +224,22 @@ extension SandboxFixture {
 /// The built binary started in the background, so a test can react to what it writes before it ends.
 final class RunningCommand: @unchecked Sendable {
     private let directory: String
-    private let process = Process()
-    private let exited = AsyncStream<Int32>.makeStream()
+    private let pid: pid_t
+    private let exited: Task<Int32, Never>
 
-    private init(directory: String) {
+    private init(directory: String, pid: pid_t) {
         self.directory = directory
+        self.pid = pid
+        self.exited = Task { await ChildProcess.exitStatus(of: pid) }
     }
 
     static func start(_ arguments: [String], environment: [String: String], stdin: String = "") throws -> RunningCommand {
-        let command = RunningCommand(directory: NSTemporaryDirectory() + "useepay-running-" + UUID().uuidString)
-        try FileManager.default.createDirectory(atPath: command.directory, withIntermediateDirectories: true)
-        for name in ["out", "err"] { FileManager.default.createFile(atPath: command.directory + "/" + name, contents: nil) }
-        FileManager.default.createFile(atPath: command.directory + "/in", contents: Data(stdin.utf8))
-        command.process.executableURL = UseepayBinary.url
-        command.process.arguments = arguments
-        command.process.environment = environment
-        command.process.standardInput = FileHandle(forReadingAtPath: command.directory + "/in")
-        command.process.standardOutput = FileHandle(forWritingAtPath: command.directory + "/out")
-        command.process.standardError = FileHandle(forWritingAtPath: command.directory + "/err")
-        let continuation = command.exited.continuation
-        command.process.terminationHandler = { process in
-            continuation.yield(process.terminationStatus)
-            continuation.finish()
-        }
-        try command.process.run()
-        return command
+        let directory = NSTemporaryDirectory() + "useepay-running-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        FileManager.default.createFile(atPath: directory + "/in", contents: Data(stdin.utf8))
+        let pid = try ChildProcess.spawn(UseepayBinary.url.path, arguments, environment: environment,
+                                         files: .init(stdin: directory + "/in", stdout: directory + "/out", stderr: directory + "/err"))
+        return RunningCommand(directory: directory, pid: pid)
     }
 
     private func text(_ name: String) -> String {
@@ -259,7 +250,7 @@ final class RunningCommand: @unchecked Sendable {
     func waitForStderr(containing text: String, timeout: Duration = .seconds(15)) async throws {
         let deadline = ContinuousClock.now + timeout
         while !self.text("err").contains(text) {
-            guard ContinuousClock.now < deadline, process.isRunning else {
+            guard ContinuousClock.now < deadline else {
                 throw CocoaError(.fileReadUnknown, userInfo: [NSLocalizedDescriptionKey: "stderr never said \"\(text)\": \(self.text("err"))"])
             }
             try await Task.sleep(for: .milliseconds(10))
@@ -267,8 +258,7 @@ final class RunningCommand: @unchecked Sendable {
     }
 
     func finish() async throws -> CommandResult {
-        var statuses = exited.stream.makeAsyncIterator()
-        let status = await statuses.next() ?? process.terminationStatus
+        let status = await exited.value
         defer { try? FileManager.default.removeItem(atPath: directory) }
         return CommandResult(status: status, stdout: text("out"), stderr: text("err"))
     }

@@ -33,21 +33,10 @@ enum UseepayBinary {
         FileManager.default.createFile(atPath: errPath, contents: nil)
         FileManager.default.createFile(atPath: inPath, contents: Data((stdin ?? "").utf8))
 
-        let process = Process()
-        process.executableURL = url
-        process.arguments = arguments
-        process.environment = environment
-        process.standardInput = FileHandle(forReadingAtPath: inPath)
-        process.standardOutput = FileHandle(forWritingAtPath: outPath)
-        process.standardError = FileHandle(forWritingAtPath: errPath)
-        // Waiting without blocking a cooperative thread: the sandbox under test runs on the same pool.
-        let status: Int32 = try await withCheckedThrowingContinuation { continuation in
-            process.terminationHandler = { continuation.resume(returning: $0.terminationStatus) }
-            do { try process.run() } catch {
-                process.terminationHandler = nil
-                continuation.resume(throwing: error)
-            }
-        }
+        // posix_spawn + waitpid, not Foundation's Process: see ChildProcess for the two-minute wait it caused.
+        let pid = try ChildProcess.spawn(url.path, arguments, environment: environment,
+                                         files: .init(stdin: inPath, stdout: outPath, stderr: errPath))
+        let status = await ChildProcess.exitStatus(of: pid)
         let stdout = String(decoding: FileManager.default.contents(atPath: outPath) ?? Data(), as: UTF8.self)
         let stderr = String(decoding: FileManager.default.contents(atPath: errPath) ?? Data(), as: UTF8.self)
         return CommandResult(status: status, stdout: stdout, stderr: stderr)
