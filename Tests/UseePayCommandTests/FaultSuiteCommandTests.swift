@@ -169,6 +169,34 @@ import UseePay
         }
     }
 
+    /// Once in a real terminal: a capture whose connection drops after the commit. The screen says it was
+    /// checked and did happen; the sandbox has exactly one capture.
+    @Test(.enabled(if: TmuxConsole.isAvailable))
+    func theConsoleInTmuxSaysADroppedCaptureWasCheckedAndHappenedOnce() async throws {
+        try await withSandbox { sandbox in
+            let waiting = try await sandbox.makePayment("45.00", customerName: "Dana", order: "order-fault-tmux")
+            let console = try await TmuxConsole.start(arguments: ["--refresh", "0"], environment: sandbox.environment(extra: ["TERM": "xterm-256color"]))
+            do {
+                try await console.waitForScreen(containing: "order-fault-tmux")
+                try await console.press("A")
+                try await console.waitForScreen(containing: "Capture — SANDBOX")
+                try await sandbox.setFaults(["drop_after_commit_rate": 1])
+                try await console.press("Tab")
+                try await console.press("Enter")
+                try await console.waitForScreen(containing: "Checked: capture of 45.00 USD on \(waiting.id) did happen")
+                try await console.press("q")
+                let exit = try await console.waitForScreen(containing: "TERMINAL-OK")
+                #expect(exit.contains("EXITED 0"))
+            } catch {
+                await console.stop()
+                throw error
+            }
+            await console.stop()
+            try await sandbox.setFaults(["reset": true])
+            #expect(try await truth(sandbox, "capture", waiting.id).moves == 1)
+        }
+    }
+
     /// Gateway errors and drops at random on every call, several rounds: whatever path each id takes
     /// (done, refused before sending, not done after checking, unclear), its line matches the server.
     @Test func randomFaultsNeverMakeALineLieOrAMoveHappenTwice() async throws {
