@@ -62,16 +62,16 @@ enum ListScreens {
         draw(state, into: &grid, list: state.payments, title: title, context: context, contextRole: .normal,
              noun: "payments", table: paymentsTable) { p, _ in
             let pending = state.pending[p.id]
-            let status = pending.map(ScreenFormat.pendingText) ?? p.status.rawValue
-            let statusRole = pending == nil ? ScreenFormat.paymentStatusRole(p.status) : .inFlight
+            let status = pending.map(ScreenFormat.pendingText) ?? StatusWords.word(p.status)
+            let statusRole = pending == nil ? ScreenFormat.statusRole(StatusWords.tone(p.status)) : .inFlight
             return TableRow([
                 Chrome.marker(state.payments, id: p.id),
                 format.time(p.createAt),
                 ScreenFormat.money(p.amount, p.currency),
                 status,
-                ScreenFormat.customerLabel(p),
+                ObjectLabels.customer(of: p) ?? "—",
                 p.merchantOrderId ?? "—",
-                ScreenFormat.paymentMethod(p),
+                ObjectLabels.paymentMethod(p) ?? "—",
                 wide ? p.id : ScreenFormat.shortID(p.id),
             ], role: Chrome.rowRole(state.payments, id: p.id, pending: pending != nil), cellRoles: [nil, nil, nil, statusRole])
         }
@@ -106,7 +106,7 @@ enum ListScreens {
         let context = state.customerEmail.map { "customers with email \($0)" } ?? "all customers, newest first"
         let wide = grid.size.columns >= 150
         draw(state, into: &grid, list: state.customers, title: "Customers", context: context, noun: "customers", table: customersTable) { c, _ in
-            TableRow([Chrome.marker(state.customers, id: c.id), c.displayName ?? c.name ?? "—", c.email ?? "—", c.phone ?? "—",
+            TableRow([Chrome.marker(state.customers, id: c.id), ObjectLabels.customer(c) ?? "—", c.email ?? "—", c.phone ?? "—",
                       c.merchantCustomerId ?? "—", format.time(c.createAt), wide ? c.id : ScreenFormat.shortID(c.id)],
                      role: Chrome.rowRole(state.customers, id: c.id, pending: false))
         }
@@ -130,13 +130,12 @@ enum ListScreens {
         let wide = grid.size.columns >= 150
         draw(state, into: &grid, list: state.subscriptions, title: "Subscriptions", context: context, noun: "subscriptions", table: subscriptionsTable) { s, _ in
             let pending = state.pending[s.id]
-            var status = pending.map(ScreenFormat.pendingText) ?? s.status.rawValue
-            if pending == nil, s.cancelAtPeriodEnd == true, s.status != .cancelled { status += " (ends)" }
-            let customer = state.customers[s.customerId ?? ""]?.displayName ?? s.customerId ?? "—"
+            let status = pending.map(ScreenFormat.pendingText) ?? StatusWords.word(s)
+            let customer = state.customers[s.customerId ?? ""].flatMap(ObjectLabels.customer) ?? s.customerId ?? "—"
             return TableRow([Chrome.marker(state.subscriptions, id: s.id), customer, status, ScreenFormat.money(s.recurring?.unitAmount, s.currency),
                              ScreenFormat.interval(s), format.time(s.currentPeriodEnd), wide ? s.id : ScreenFormat.shortID(s.id)],
                             role: Chrome.rowRole(state.subscriptions, id: s.id, pending: pending != nil),
-                            cellRoles: [nil, nil, pending == nil ? ScreenFormat.subscriptionStatusRole(s.status) : .inFlight])
+                            cellRoles: [nil, nil, pending == nil ? ScreenFormat.statusRole(StatusWords.tone(s.status)) : .inFlight])
         }
     }
 
@@ -158,10 +157,10 @@ enum ListScreens {
         if let status = state.refundStatus { context += " · \(status)" }
         let wide = grid.size.columns >= 150
         draw(state, into: &grid, list: state.refunds, title: "Refunds", context: context, noun: "refunds", table: refundsTable) { r, _ in
-            TableRow([Chrome.marker(state.refunds, id: r.id), format.time(r.createAt), ScreenFormat.money(r.amount, r.currency), r.status.rawValue,
+            TableRow([Chrome.marker(state.refunds, id: r.id), format.time(r.createAt), ScreenFormat.money(r.amount, r.currency), StatusWords.word(r.status),
                       r.paymentIntentId.map { wide ? $0 : ScreenFormat.shortID($0) } ?? "—", r.reason ?? "—", wide ? r.id : ScreenFormat.shortID(r.id)],
                      role: Chrome.rowRole(state.refunds, id: r.id, pending: false),
-                     cellRoles: [nil, nil, nil, ScreenFormat.refundStatusRole(r.status)])
+                     cellRoles: [nil, nil, nil, ScreenFormat.statusRole(StatusWords.tone(r.status))])
         }
     }
 }

@@ -1,3 +1,4 @@
+import ConsoleCore
 import Foundation
 import UseePay
 
@@ -7,23 +8,20 @@ enum PaymentIntentColumns {
         [
             OutputColumn("CREATED", csv: "created_at") { time.short($0.createAt) }.withCSV { time.iso($0.createAt) },
             OutputColumn("ID", csv: "id", maxWidth: 64) { $0.id },
-            OutputColumn("STATUS", csv: "status") { $0.status.rawValue },
+            // People read the list's words ("awaiting capture"); the CSV keeps the API's names.
+            OutputColumn("STATUS", csv: "status") { StatusWords.word($0.status) }.withCSV { $0.status.rawValue },
             OutputColumn(
                 "AMOUNT", alignment: .right, table: { $0.money?.formatted() ?? "" },
                 csv: [("amount", { $0.money?.plainAmount ?? "" }), ("currency", { $0.currency?.code ?? "" })]),
             OutputColumn(
                 "CAPTURED", alignment: .right, table: { $0.capturedMoney?.formatted() ?? "" },
                 csv: [("captured_amount", { $0.capturedMoney?.plainAmount ?? "" })]),
-            OutputColumn("CUSTOMER", csv: "customer_id", maxWidth: 32) { customerLabel($0) }
+            OutputColumn("CUSTOMER", csv: "customer_id", maxWidth: 32) { ObjectLabels.customer(of: $0) ?? "" }
                 .withCSVColumns([("customer_id", { $0.customerId ?? $0.customer?.id ?? "" }),
                                  ("customer_email", { $0.customer?.email ?? "" })]),
             OutputColumn("ORDER", csv: "merchant_order_id", maxWidth: 32) { $0.merchantOrderId ?? "" },
             OutputColumn("DESCRIPTION", csv: "description", maxWidth: 40) { $0.description ?? "" },
         ]
-    }
-
-    static func customerLabel(_ intent: PaymentIntent) -> String {
-        intent.customer?.displayName ?? intent.customerId ?? ""
     }
 
     /// The fields `payments show` prints in table format.

@@ -1,3 +1,4 @@
+import ConsoleCore
 import Foundation
 import UseePay
 
@@ -8,7 +9,7 @@ enum RefundColumns {
             OutputColumn("CREATED", csv: "created_at") { time.short($0.createAt) }.withCSV { time.iso($0.createAt) },
             OutputColumn("ID", csv: "id", maxWidth: 64) { $0.id },
             OutputColumn("PAYMENT", csv: "payment_intent_id", maxWidth: 64) { $0.paymentIntentId ?? "" },
-            OutputColumn("STATUS", csv: "status") { $0.status.rawValue },
+            OutputColumn("STATUS", csv: "status") { StatusWords.word($0.status) }.withCSV { $0.status.rawValue },
             OutputColumn(
                 "AMOUNT", alignment: .right, table: { $0.money?.formatted() ?? "" },
                 csv: [("amount", { $0.money?.plainAmount ?? "" }), ("currency", { $0.currency?.code ?? "" })]),
@@ -31,7 +32,7 @@ enum CustomerColumns {
         [
             OutputColumn("CREATED", csv: "created_at") { time.short($0.createAt) }.withCSV { time.iso($0.createAt) },
             OutputColumn("ID", csv: "id", maxWidth: 64) { $0.id },
-            OutputColumn("NAME", csv: "name", maxWidth: 32) { $0.displayName ?? "" },
+            OutputColumn("NAME", csv: "name", maxWidth: 32) { ObjectLabels.customer($0) ?? "" },
             OutputColumn("EMAIL", csv: "email", maxWidth: 40) { $0.email ?? "" },
             OutputColumn("PHONE", csv: "phone") { $0.phone ?? "" },
             OutputColumn("MERCHANT ID", csv: "merchant_customer_id") { $0.merchantCustomerId ?? "" },
@@ -40,7 +41,7 @@ enum CustomerColumns {
 
     static func fields(_ c: Customer, time: TimeText) -> [(String, String)] {
         [
-            ("id", c.id), ("name", c.displayName ?? ""), ("email", c.email ?? ""), ("phone", c.phone ?? ""),
+            ("id", c.id), ("name", ObjectLabels.customer(c) ?? ""), ("email", c.email ?? ""), ("phone", c.phone ?? ""),
             ("merchant customer id", c.merchantCustomerId ?? ""), ("description", c.description ?? ""),
             ("created", time.iso(c.createAt)),
         ].filter { !$0.1.isEmpty }
@@ -52,12 +53,12 @@ enum SubscriptionColumns {
         [
             OutputColumn("CREATED", csv: "created_at") { time.short($0.createAt) }.withCSV { time.iso($0.createAt) },
             OutputColumn("ID", csv: "id", maxWidth: 64) { $0.id },
-            OutputColumn("STATUS", csv: "status") { $0.status.rawValue },
+            OutputColumn("STATUS", csv: "status") { StatusWords.word($0) }.withCSV { $0.status.rawValue },
             OutputColumn("CUSTOMER", csv: "customer_id", maxWidth: 64) { $0.customerId ?? "" },
             OutputColumn(
-                "AMOUNT", alignment: .right, table: { unitMoney($0)?.formatted() ?? "" },
-                csv: [("unit_amount", { unitMoney($0)?.plainAmount ?? "" }), ("currency", { $0.currency?.code ?? "" })]),
-            OutputColumn("EVERY", csv: "interval") { interval($0) },
+                "AMOUNT", alignment: .right, table: { $0.unitMoney?.formatted() ?? "" },
+                csv: [("unit_amount", { $0.unitMoney?.plainAmount ?? "" }), ("currency", { $0.currency?.code ?? "" })]),
+            OutputColumn("EVERY", csv: "interval") { ObjectLabels.interval($0) ?? "" },
             OutputColumn("PERIOD END", csv: "current_period_end") { time.short($0.currentPeriodEnd) }
                 .withCSV { time.iso($0.currentPeriodEnd) },
             OutputColumn("CANCEL AT END", csv: "cancel_at_period_end") { $0.cancelAtPeriodEnd == true ? "yes" : "" }
@@ -65,21 +66,10 @@ enum SubscriptionColumns {
         ]
     }
 
-    static func unitMoney(_ s: Subscription) -> Money? {
-        guard let amount = s.recurring?.unitAmount, let currency = s.currency else { return nil }
-        return Money(amount: amount, currency: currency)
-    }
-
-    static func interval(_ s: Subscription) -> String {
-        guard let unit = s.recurring?.interval else { return "" }
-        let count = s.recurring?.intervalCount ?? 1
-        return count == 1 ? unit : "\(count) \(unit)s"
-    }
-
     static func fields(_ s: Subscription, time: TimeText) -> [(String, String)] {
         [
             ("id", s.id), ("status", s.status.rawValue), ("customer", s.customerId ?? ""),
-            ("amount", unitMoney(s)?.formatted() ?? ""), ("every", interval(s)), ("description", s.description ?? ""),
+            ("amount", s.unitMoney?.formatted() ?? ""), ("every", ObjectLabels.interval(s) ?? ""), ("description", s.description ?? ""),
             ("current period", [time.iso(s.currentPeriodStart), time.iso(s.currentPeriodEnd)].filter { !$0.isEmpty }.joined(separator: " → ")),
             ("cancel at period end", s.cancelAtPeriodEnd.map { $0 ? "yes" : "no" } ?? ""),
             ("cancelled", time.iso(s.canceledAt)), ("latest invoice", s.latestInvoice ?? ""),
@@ -94,7 +84,7 @@ enum InvoiceColumns {
             OutputColumn("CREATED", csv: "created_at") { time.short($0.createAt) }.withCSV { time.iso($0.createAt) },
             OutputColumn("ID", csv: "id", maxWidth: 64) { $0.id },
             OutputColumn("NUMBER", csv: "number") { $0.number ?? "" },
-            OutputColumn("STATUS", csv: "status") { $0.status.rawValue },
+            OutputColumn("STATUS", csv: "status") { StatusWords.word($0.status) }.withCSV { $0.status.rawValue },
             OutputColumn(
                 "TOTAL", alignment: .right, table: { $0.totalMoney?.formatted() ?? "" },
                 csv: [("total_amount", { $0.totalMoney?.plainAmount ?? "" }), ("currency", { $0.currency?.code ?? "" })]),
