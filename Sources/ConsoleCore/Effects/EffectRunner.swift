@@ -49,20 +49,16 @@ public actor EffectRunner {
         switch query {
         case .payments(var q):
             q.window.pageNum = page
-            let result = try await client.listPaymentIntents(q)
-            return LoadedPage(objects: result.items.map(ConsoleObject.payment), hasMore: result.hasMore)
+            return LoadedPage(try await client.listPaymentIntents(q), ConsoleObject.payment)
         case .customers(var q):
             q.window.pageNum = page
-            let result = try await client.listCustomers(q)
-            return LoadedPage(objects: result.items.map(ConsoleObject.customer), hasMore: result.hasMore)
+            return LoadedPage(try await client.listCustomers(q), ConsoleObject.customer)
         case .subscriptions(var q):
             q.window.pageNum = page
-            let result = try await client.listSubscriptions(q)
-            return LoadedPage(objects: result.items.map(ConsoleObject.subscription), hasMore: result.hasMore)
+            return LoadedPage(try await client.listSubscriptions(q), ConsoleObject.subscription)
         case .refunds(var q):
             q.window.pageNum = page
-            let result = try await client.listRefunds(q)
-            return LoadedPage(objects: result.items.map(ConsoleObject.refund), hasMore: result.hasMore)
+            return LoadedPage(try await client.listRefunds(q), ConsoleObject.refund)
         }
     }
 
@@ -73,5 +69,11 @@ public actor EffectRunner {
         case .subscription: return .subscription(try await client.retrieveSubscription(id: ref.id))
         case .refund: return .refund(try await client.retrieveRefund(id: ref.id))
         }
+    }
+}
+
+extension LoadedPage {
+    init<Item>(_ page: Page<Item>, _ wrap: (Item) -> ConsoleObject) {
+        self.init(objects: page.items.map(wrap), hasMore: page.hasMore)
     }
 }
