@@ -147,7 +147,7 @@ extension MoneyMoveRules {
     /// status, and the mode. The choices (amount, reason, timing) follow as `choiceLines`.
     public static func confirmationLines(_ action: MoneyAction, target: ActionTarget, mode: ConsoleMode) -> [ConfirmationLine] {
         [
-            ConfirmationLine(action == .cancelSubscription ? "Subscription" : "Payment", target.id),
+            ConfirmationLine(action.objectKind.rawValue.capitalized, target.id),
             ConfirmationLine("Customer", target.customerLabel),
             ConfirmationLine("Amount", (target.money?.formatted() ?? "—") + "  (\(target.status))", .money),
             ConfirmationLine("Mode", mode.label, .mode),

@@ -156,8 +156,7 @@ extension Reducer {
         var requests: [ActionRequest] = []
         var refusals: [String] = []
         for target in dialog.targets {
-            let kind: ObjectKind = dialog.action == .cancelSubscription ? .subscription : .payment
-            guard let current = state.object(ObjectRef(kind, target.id)) else {
+            guard let current = state.object(ObjectRef(dialog.action.objectKind, target.id)) else {
                 refusals.append("\(target.id) is no longer loaded")
                 continue
             }

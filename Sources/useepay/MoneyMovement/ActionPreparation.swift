@@ -25,7 +25,8 @@ struct ActionPreparation: Sendable {
         try await prepare(.cancelSubscription, id: id, reason: comment, atPeriodEnd: atPeriodEnd)
     }
 
-    private func prepare(_ action: MoneyAction, id: String, amountText: String? = nil, reason: String? = nil,
+    /// Reads the object, checks the move and fixes its request (a new move needs no more than a call to this).
+    func prepare(_ action: MoneyAction, id: String, amountText: String? = nil, reason: String? = nil,
                          atPeriodEnd: Bool = false) async throws -> PreparedMove {
         let subject: MoneyMoveSubject
         do {
