@@ -30,6 +30,20 @@ struct ScreenFormat {
             + "-" + pad[month % 100] + "-" + pad[day % 100]
     }
 
+    /// A list cell as the screens show it: "—" for nothing known, short times, amounts with their currency.
+    func text(_ value: RowValue) -> String {
+        switch value {
+        case .text(let text): return text ?? "—"
+        case .money(let amount, let currency): return Self.money(amount, currency)
+        case .time(let date): return time(date)
+        }
+    }
+
+    /// A table column for a shared row column: the title and alignment are ConsoleCore's, the layout is the screen's.
+    static func column<Object>(_ column: RowColumn<Object>, minWidth: Int, maxWidth: Int? = nil, flex: Int = 0, priority: Int) -> TableColumn {
+        TableColumn(column.title, minWidth: minWidth, maxWidth: maxWidth, flex: flex, alignment: column.holdsAmounts ? .right : .left, priority: priority)
+    }
+
     /// "00"…"99", made once: joining small strings is what "%02d:%02d" costs without Foundation's String(format:),
     /// which was a tenth of a frame.
     static let twoDigits: [String] = (0..<100).map { $0 < 10 ? "0\($0)" : "\($0)" }
