@@ -9,22 +9,6 @@ struct ActionPreparation: Sendable {
     let mover: MoneyMover
     let mode: ConsoleMode
 
-    func capture(id: String, amountText: String?) async throws -> PreparedMove {
-        try await prepare(.capture, id: id, amountText: amountText)
-    }
-
-    func cancelPayment(id: String, reason: String?) async throws -> PreparedMove {
-        try await prepare(.cancelPayment, id: id, reason: reason)
-    }
-
-    func refund(paymentIntentId id: String, amountText: String?, reason: String?) async throws -> PreparedMove {
-        try await prepare(.refund, id: id, amountText: amountText, reason: reason)
-    }
-
-    func cancelSubscription(id: String, atPeriodEnd: Bool, comment: String?) async throws -> PreparedMove {
-        try await prepare(.cancelSubscription, id: id, reason: comment, atPeriodEnd: atPeriodEnd)
-    }
-
     /// Reads the object, checks the move and fixes its request (a new move needs no more than a call to this).
     func prepare(_ action: MoneyAction, id: String, amountText: String? = nil, reason: String? = nil,
                          atPeriodEnd: Bool = false) async throws -> PreparedMove {

@@ -3,8 +3,15 @@ import ConsoleCore
 import Foundation
 import TerminalUI
 
+/// The options every money-moving command has besides its own: the global ones, `--yes` and `--format`.
+struct MoneyMoveOptions: ParsableArguments {
+    @OptionGroup var global: GlobalOptions
+    @Flag(help: "Do not ask for confirmation.") var yes = false
+    @Option(help: "table (one tab-separated result line per id), json or jsonl (the updated objects).") var format: OutputFormat = .table
+}
+
 /// The part every money-moving command shares: read-only refusal, confirmation rules, ids from stdin,
-/// per-line results, summary and exit status.
+/// per-line results, summary and exit status. The move itself is ConsoleCore's (`ActionPreparation`, `ActionExecutor`).
 struct MoneyCommandRunner {
     var global: GlobalOptions
     var assumeYes: Bool
@@ -15,6 +22,14 @@ struct MoneyCommandRunner {
     var doneWord: String
     /// Injected so tests can drive the decision without a terminal.
     var stdinIsTerminal: Bool = StandardStreams.stdinIsTerminal
+
+    init(_ options: MoneyMoveOptions, verb: String, doneWord: String) {
+        global = options.global
+        assumeYes = options.yes
+        format = options.format
+        self.verb = verb
+        self.doneWord = doneWord
+    }
 
     func run(idArgument: String, prepare: @escaping @Sendable (ActionPreparation, String) async throws -> PreparedMove) async throws {
         let settings = try global.loadSettings()
