@@ -35,8 +35,7 @@ final class FaultSuiteConsoleTests: XCTestCase {
         let store = ConsoleStore(
             state: ConsoleState(mode: .sandbox, profileName: "sandbox", merchantTimeZone: TimeZone(identifier: "UTC")!,
                                 size: TerminalSize(columns: 140, rows: 45), sessionTag: "faults"),
-            runner: EffectRunner(client: client, journal: journal, mode: .sandbox))
-        relay.attach(store)
+            runner: EffectRunner(client: client, journal: journal), relay: relay)
         return World(server: server, client: client, store: store, journal: journal)
     }
 
@@ -63,7 +62,7 @@ final class FaultSuiteConsoleTests: XCTestCase {
 
     private func press(_ store: ConsoleStore, _ keys: KeyPress...) async {
         for key in keys {
-            await store.send(.key(key))
+            store.enqueue(.key(key))
             await store.waitUntilIdle()
         }
     }
@@ -243,8 +242,10 @@ final class FaultSuiteConsoleTests: XCTestCase {
         await filter(store, "FS-WAIT")
         await press(store, .char("A"), KeyPress(.right))
         try await setFaults(world.server, ["rate_429": 1, "retry_after_seconds": 1])
-        let states = await store.states()
-        await store.send(.key(KeyPress(.enter)))
+        // Watches every state the store publishes, as the terminal does.
+        let (states, published) = AsyncStream<ConsoleState>.makeStream()
+        await store.connect(onState: { published.yield($0) }, onTerminalEffect: { _ in })
+        store.enqueue(.key(KeyPress(.enter)))
         var sawNotice = false
         for await state in states where state.flash?.text == "rate limited, retrying in 1 s" {
             sawNotice = true

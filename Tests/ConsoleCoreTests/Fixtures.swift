@@ -69,9 +69,18 @@ struct Driver {
 
     init(_ state: ConsoleState = Fixtures.state()) { self.state = state }
 
+    /// Answers every journal write at once, as the runner does when the journal accepts it; tests of a
+    /// failing journal turn it off and answer themselves.
+    var journalAccepts = true
+
     @discardableResult
     mutating func send(_ event: ConsoleEvent) -> [ConsoleEffect] {
-        let produced = reduce(&state, event)
+        var produced = reduce(&state, event)
+        if journalAccepts {
+            for case .journal(let entry) in produced {
+                produced += reduce(&state, .effectResult(.journaled(entry, problem: nil)))
+            }
+        }
         effects += produced
         return produced
     }

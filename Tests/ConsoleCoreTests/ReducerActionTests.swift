@@ -95,7 +95,8 @@ final class ReducerActionTests: XCTestCase {
         driver.press("A")
         let request = Driver.sent(confirm(&driver))[0]
         let effects = driver.send(.effectResult(.sent(request, .failure(ConsoleFailure(message: "connection reset", outcomeUnclear: true)))))
-        XCTAssertEqual(effects, [.settle(request)])
+        XCTAssertEqual(effects, [.journal(JournalEntry(request: request, phase: .unclear, recordedAt: Fixtures.now, mode: .sandbox, detail: "connection reset")),
+                                 .settle(request)])
         XCTAssertEqual(driver.state.pending["pi_auth"]?.phase, .checking)
         XCTAssertTrue(Driver.sent(driver.effects).count == 1, "never resent")
         let settled = driver.send(.effectResult(.settled(request, .success(.happened(.payment(Fixtures.payment("pi_auth", status: "succeeded", amount: "120.00", captured: "120.00")))))))
@@ -153,7 +154,9 @@ final class ReducerActionTests: XCTestCase {
         XCTAssertEqual(sent.first?.reason, "requested_by_customer")
         XCTAssertEqual(sent.first?.action, .refund)
         let result = driver.send(.effectResult(.sent(sent[0], .success(.refund(Fixtures.refund("re_new", payment: "pi_paid", amount: "25.00", status: "received", requestId: "t-1"))))))
-        XCTAssertEqual(result, [.retrieve(ObjectRef(.payment, "pi_paid"))])
+        XCTAssertEqual(result.dropFirst(), [.retrieve(ObjectRef(.payment, "pi_paid"))])
+        guard case .journal(let answered)? = result.first else { return XCTFail("\(result)") }
+        XCTAssertEqual(answered.phase, .succeeded)
         XCTAssertEqual(driver.state.flash, Flash("Refund re_new of 25.00 USD on pi_paid — received", .success))
         XCTAssertEqual(driver.state.paymentSummary.refunded, [Money(amount: 55, currency: .usd)])
     }
@@ -173,7 +176,8 @@ final class ReducerActionTests: XCTestCase {
         let load = Driver.loadRequest(driver.press("R"))!
         driver.send(.effectResult(.loaded(load, .success(LoadedPage(objects: [], hasMore: false)))))
         let request = Driver.sent(confirm(&driver))[0]
-        XCTAssertEqual(driver.send(.effectResult(.sent(request, .failure(ConsoleFailure(message: "timeout", outcomeUnclear: true))))), [.settle(request)])
+        XCTAssertEqual(driver.send(.effectResult(.sent(request, .failure(ConsoleFailure(message: "timeout", outcomeUnclear: true))))),
+                       [.journal(JournalEntry(request: request, phase: .unclear, recordedAt: Fixtures.now, mode: .sandbox, detail: "timeout")), .settle(request)])
         let effects = driver.send(.effectResult(.settled(request, .success(.happened(.refund(Fixtures.refund("re_x", payment: "pi_paid", amount: "10.00", status: "received", requestId: request.consoleRequestId)))))))
         XCTAssertTrue(effects.contains(.retrieve(ObjectRef(.payment, "pi_paid"))))
         XCTAssertEqual(driver.state.refundsByPayment["pi_paid"]?.map(\.id), ["re_x"])

@@ -45,11 +45,10 @@ final class SandboxStoryTests: XCTestCase {
             authorised.append(intent)
         }
         let journal = InMemoryActionJournal()
-        let runner = EffectRunner(client: client, journal: journal, mode: .sandbox)
+        let runner = EffectRunner(client: client, journal: journal)
         let state = ConsoleState(mode: .sandbox, profileName: "sandbox", merchantTimeZone: TimeZone(identifier: "UTC")!,
                                  size: TerminalSize(columns: 120, rows: 40), sessionTag: "story")
-        let store = ConsoleStore(state: state, runner: runner)
-        relay.attach(store)
+        let store = ConsoleStore(state: state, runner: runner, relay: relay)
         return World(server: server, client: client, store: store, journal: journal, authorised: authorised, customer: customer)
     }
 
@@ -61,7 +60,7 @@ final class SandboxStoryTests: XCTestCase {
 
     private func press(_ store: ConsoleStore, _ keys: KeyPress...) async {
         for key in keys {
-            await store.send(.key(key))
+            store.enqueue(.key(key))
             await store.waitUntilIdle()
         }
     }
@@ -276,7 +275,7 @@ final class SandboxRefreshTests: XCTestCase {
         let first = try await create("R-1")
         let second = try await create("R-2")
         let store = ConsoleStore(state: ConsoleState(mode: .sandbox, merchantTimeZone: TimeZone(identifier: "UTC")!, refreshIntervalSeconds: 3600, sessionTag: "r"),
-                                 runner: EffectRunner(client: client, journal: InMemoryActionJournal(), mode: .sandbox))
+                                 runner: EffectRunner(client: client, journal: InMemoryActionJournal()))
         addTeardownBlock {
             await store.stop()
             try? await client.shutdown()
@@ -286,12 +285,12 @@ final class SandboxRefreshTests: XCTestCase {
         await store.waitUntilIdle()
         var state = await store.state
         XCTAssertTrue(state.payments.visible.contains(first.id) && state.payments.visible.contains(second.id))
-        await store.send(.key(.char("G")))
+        store.enqueue(.key(.char("G")))
         await store.waitUntilIdle()
         let selected = await store.state.payments.cursorID
         XCTAssertNotNil(selected)
         let third = try await create("R-3")
-        await store.send(.refreshTick)
+        store.enqueue(.refreshTick)
         await store.waitUntilIdle()
         state = await store.state
         XCTAssertEqual(state.payments.visible.first, third.id)

@@ -8,12 +8,12 @@ final class StoreInputOrderTests: XCTestCase {
         let store = ConsoleStore(state: ConsoleState(mode: .sandbox), perform: { _ in [] })
         let typed = "order-e2e-refund-0123456789-abcdefghijklmnopqrstuvwxyz"
         for _ in 0..<20 {
-            store.sendCounted(.key(.char("/")))
-            for character in typed { store.sendCounted(.key(.char(character))) }
+            store.enqueue(.key(.char("/")))
+            for character in typed { store.enqueue(.key(.char(character))) }
             await store.waitUntilIdle()
             let text = await store.state.input?.text
             XCTAssertEqual(text, typed)
-            store.sendCounted(.key(KeyPress(.escape)))
+            store.enqueue(.key(KeyPress(.escape)))
             await store.waitUntilIdle()
         }
     }
@@ -21,7 +21,7 @@ final class StoreInputOrderTests: XCTestCase {
     func testEventsAfterStopDoNotLeaveTheStoreBusy() async {
         let store = ConsoleStore(state: ConsoleState(mode: .sandbox), perform: { _ in [] })
         await store.stop()
-        store.sendCounted(.key(.char("j")))
+        store.enqueue(.key(.char("j")))
         let idle = await store.isIdle
         XCTAssertTrue(idle)
     }

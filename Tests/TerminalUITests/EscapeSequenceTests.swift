@@ -100,7 +100,7 @@ final class EscapeSequenceConsoleTests: XCTestCase {
         let store = ConsoleStore(
             state: ConsoleState(mode: .sandbox, profileName: "sandbox", merchantTimeZone: TimeZone(identifier: "UTC")!,
                                 size: TerminalSize(columns: 120, rows: 40), sessionTag: "keys"),
-            runner: EffectRunner(client: client, journal: InMemoryActionJournal(), mode: .sandbox))
+            runner: EffectRunner(client: client, journal: InMemoryActionJournal()))
         addTeardownBlock {
             await store.stop()
             try? await client.shutdown()
@@ -120,7 +120,7 @@ final class EscapeSequenceConsoleTests: XCTestCase {
             for read in reads {
                 terminal.receive(read)
                 for input in terminal.readInput() {
-                    if case .key(let key) = input { await store.send(.key(key)) }
+                    if case .key(let key) = input { store.enqueue(.key(key)) }
                 }
                 await store.waitUntilIdle()
             }

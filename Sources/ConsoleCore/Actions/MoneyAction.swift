@@ -24,6 +24,14 @@ public enum MoneyAction: String, Sendable, Hashable, Codable, CaseIterable {
         }
     }
 
+    /// The kind of object the move changes (its id is `ActionRequest.objectId`).
+    public var objectKind: ObjectKind {
+        switch self {
+        case .capture, .cancelPayment, .refund: return .payment
+        case .cancelSubscription: return .subscription
+        }
+    }
+
     public var command: ConsoleCommand {
         switch self {
         case .capture: return .capture

@@ -38,10 +38,11 @@ public struct LoadRequest: Sendable, Hashable {
 public enum ConsoleEffect: Sendable, Equatable {
     case load(LoadRequest)
     case retrieve(ObjectRef)
-    /// Sends a money move. The runner journals it (`.sending`) before sending and journals the outcome.
+    /// Sends a money move. The reducer asks for it only once the journal has recorded `.sending`.
     case send(ActionRequest)
     /// Finds out what happened to a request whose answer was lost. Never resends it.
     case settle(ActionRequest)
+    /// Appends to the action journal; answered with `.journaled`. Every journal write is one of these.
     case journal(JournalEntry)
     /// Replaces any scheduled refresh with one after this many seconds.
     case scheduleRefresh(seconds: Int)
@@ -69,10 +70,11 @@ public enum SettleFinding: Sendable {
 public enum EffectResult: Sendable {
     case loaded(LoadRequest, Result<LoadedPage, ConsoleFailure>)
     case retrieved(ObjectRef, Result<ConsoleObject, ConsoleFailure>)
-    /// `nil` object with success means the journal refused the entry, so nothing was sent.
     case sent(ActionRequest, Result<ConsoleObject, ConsoleFailure>)
-    case notSent(ActionRequest, reason: String)
     case settled(ActionRequest, Result<SettleFinding, ConsoleFailure>)
+    /// A journal write finished; `problem` says why it failed (a failed `.sending` entry means: do not send).
+    case journaled(JournalEntry, problem: String?)
+    /// The journal could not be read at start.
     case journalFailed(String)
 }
 

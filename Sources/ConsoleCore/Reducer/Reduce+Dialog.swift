@@ -12,20 +12,20 @@ extension Reducer {
             state.flash = Flash("Nothing selected", .error)
             return []
         }
-        guard Capabilities.actions(for: object).contains(action) else {
-            state.flash = Flash("\(action.verb) is not possible for \(ref.id) (\(statusText(object)))", .error)
+        if let refusal = MoneyMoveRules.refusal(action, on: object) {
+            state.flash = Flash(refusal.message, .error)
             return []
         }
         if state.pending[ref.id] != nil {
             state.flash = Flash("\(ref.id) already has an action under way", .error)
             return []
         }
-        var dialog = ActionDialog(action: action, mode: state.mode, targets: [target(object)], openedWith: key)
+        var dialog = ActionDialog(action: action, mode: state.mode, targets: [ActionTarget(object)], openedWith: key)
         var effects: [ConsoleEffect] = []
         switch (action, object) {
         case (.capture, .payment(let p)):
             dialog.amountEditable = true
-            dialog.maxAmount = p.amount
+            dialog.maxAmount = MoneyMoveRules.maximumAmount(.capture, on: object)
             dialog.amountText = p.money?.plainAmount ?? ""
         case (.cancelPayment, _):
             dialog.reasonOptions = ActionDialog.cancelReasons
@@ -53,7 +53,7 @@ extension Reducer {
             state.flash = Flash("None of the \(marked.count) marked payments awaits capture", .error)
             return []
         }
-        var dialog = ActionDialog(action: .capture, mode: state.mode, targets: capturable.map { target(.payment($0)) }, openedWith: key)
+        var dialog = ActionDialog(action: .capture, mode: state.mode, targets: capturable.map { ActionTarget(.payment($0)) }, openedWith: key)
         dialog.bulk = true
         dialog.hiddenByFilter = state.payments.hiddenMarkCount
         if capturable.count < marked.count {
@@ -61,38 +61,6 @@ extension Reducer {
         }
         state.dialog = dialog
         return []
-    }
-
-    static func target(_ object: ConsoleObject) -> ActionTarget {
-        switch object {
-        case .payment(let p):
-            return ActionTarget(id: p.id, customerLabel: customerLabel(p), money: p.money, status: p.status.rawValue)
-        case .subscription(let s):
-            return ActionTarget(id: s.id, customerLabel: s.customerId ?? "—", money: s.unitMoney, status: s.status.rawValue)
-        case .customer(let c):
-            return ActionTarget(id: c.id, customerLabel: c.displayName ?? c.email ?? c.id, money: nil, status: "")
-        case .refund(let r):
-            return ActionTarget(id: r.id, customerLabel: "—", money: r.money, status: r.status.rawValue)
-        }
-    }
-
-    public static func customerLabel(_ p: PaymentIntent) -> String {
-        if let c = p.customer {
-            if let name = c.name, !name.isEmpty { return name }
-            let full = [c.firstName, c.lastName].compactMap { $0 }.joined(separator: " ")
-            if !full.isEmpty { return full }
-            if let email = c.email, !email.isEmpty { return email }
-        }
-        return p.customerId ?? "—"
-    }
-
-    static func statusText(_ object: ConsoleObject) -> String {
-        switch object {
-        case .payment(let p): return p.status.rawValue
-        case .subscription(let s): return s.status.rawValue + (s.cancelAtPeriodEnd == true ? ", cancels at period end" : "")
-        case .refund(let r): return r.status.rawValue
-        case .customer: return "customer"
-        }
     }
 
     static func dialogKey(_ state: inout ConsoleState, _ key: KeyPress) -> [ConsoleEffect] {
@@ -157,7 +125,8 @@ extension Reducer {
         }
     }
 
-    /// Confirm pressed. Re-checks everything against the newest known state of the captured ids, then sends.
+    /// Confirm pressed. Re-checks everything against the newest known state of the captured ids, then
+    /// journals each request; a request is sent only once its journal line is written (`journaled`).
     static func confirm(_ state: inout ConsoleState, _ dialog: ActionDialog) -> [ConsoleEffect] {
         func refuse(_ message: String) -> [ConsoleEffect] {
             var d = dialog
@@ -170,14 +139,10 @@ extension Reducer {
         if dialog.mode != state.mode { return refuse("Mode changed since the dialog opened; close it and start again") }
         var amount: Decimal?
         if dialog.amountEditable, !dialog.isBulk, let currency = dialog.targets.first?.money?.currency {
-            guard let money = try? Money.parse(dialog.amountText, currency: currency) else {
-                return refuse("\"\(dialog.amountText)\" is not an amount in \(currency.code)")
+            switch MoneyMoveRules.checkAmount(dialog.amountText, for: dialog.action, currency: currency, maximum: dialog.maxAmount) {
+            case .success(let money): amount = money.amount
+            case .failure(let refusal): return refuse(refusal.message)
             }
-            guard money.amount > 0 else { return refuse("The amount must be more than zero") }
-            if let max = dialog.maxAmount, money.amount > max {
-                return refuse("At most \(Money(amount: max, currency: currency).formatted()) is possible")
-            }
-            amount = money.amount
         }
         if dialog.usesFreeTextReason, dialog.reason == nil { return refuse("Type a reason, or pick one with left/right") }
         if dialog.requiresTypedConfirmation {
@@ -191,26 +156,23 @@ extension Reducer {
         var requests: [ActionRequest] = []
         var refusals: [String] = []
         for target in dialog.targets {
-            let kind: ObjectKind = dialog.action == .cancelSubscription ? .subscription : .payment
-            guard let current = state.object(ObjectRef(kind, target.id)) else {
+            guard let current = state.object(ObjectRef(dialog.action.objectKind, target.id)) else {
                 refusals.append("\(target.id) is no longer loaded")
                 continue
             }
-            guard Capabilities.actions(for: current).contains(dialog.action) else {
-                refusals.append("\(target.id) is now \(statusText(current))")
+            guard MoneyMoveRules.refusal(dialog.action, on: current) == nil else {
+                refusals.append("\(target.id) is now \(MoneyMoveRules.stateText(current))")
                 continue
             }
             guard state.pending[target.id] == nil else {
                 refusals.append("\(target.id) already has an action under way")
                 continue
             }
-            var requestAmount = amount
-            if dialog.action == .capture, case .payment(let p) = current, requestAmount == p.amount { requestAmount = nil }
-            let request = ActionRequest(
-                consoleRequestId: "\(state.sessionTag)-\(state.nextRequestNumber)", action: dialog.action, objectId: target.id,
-                amount: requestAmount, currency: target.money?.currency.code,
-                reason: dialog.reason, atPeriodEnd: dialog.action == .cancelSubscription ? dialog.atPeriodEnd : false,
-                customerLabel: target.customerLabel, confirmedAmount: [.capture, .refund].contains(dialog.action) ? (amount ?? target.money?.amount) : nil)
+            let request = MoneyMoveRules.request(
+                dialog.action, on: current, amount: amount,
+                maximum: dialog.action == .refund ? dialog.maxAmount : MoneyMoveRules.maximumAmount(dialog.action, on: current),
+                reason: dialog.reason, atPeriodEnd: dialog.atPeriodEnd,
+                consoleRequestId: "\(state.sessionTag)-\(state.nextRequestNumber)")
             state.nextRequestNumber += 1
             state.pending[target.id] = PendingAction(request: request, phase: .sending)
             requests.append(request)
@@ -224,7 +186,7 @@ extension Reducer {
         var text = requests.count == 1 ? "\(first.action.progressWord.capitalized) \(first.objectId)…" : "\(first.action.progressWord.capitalized) \(requests.count) payments…"
         if !refusals.isEmpty { text += " Skipped: " + refusals.joined(separator: "; ") }
         state.flash = Flash(text, refusals.isEmpty ? .info : .error)
-        return requests.map(ConsoleEffect.send)
+        return requests.map { .journal(.sending($0, at: state.now, mode: state.mode)) }
     }
 
     static func formattedPlain(_ amount: Decimal, _ dialog: ActionDialog) -> String {
@@ -238,16 +200,16 @@ extension Reducer {
         case .failure(let failure):
             dialog.error = "Could not read earlier refunds (\(failure.message)); esc closes"
         case .success:
-            guard case .payment(let payment)? = state.object(ObjectRef(.payment, paymentIntentId)),
-                  let left = Capabilities.refundable(payment, refunds: state.refundsByPayment[paymentIntentId] ?? []),
-                  let currency = payment.currency else {
+            guard let payment = state.object(ObjectRef(.payment, paymentIntentId)),
+                  let left = MoneyMoveRules.maximumAmount(.refund, on: payment, refunds: state.refundsByPayment[paymentIntentId] ?? []),
+                  let currency = ActionTarget(payment).money?.currency else {
                 dialog.error = "The payment has no amount to refund"
                 state.dialog = dialog
                 return []
             }
-            if left <= 0 {
+            if let refusal = MoneyMoveRules.checkSomethingLeft(.refund, paymentIntentId: paymentIntentId, maximum: left) {
                 state.dialog = nil
-                state.flash = Flash("Nothing left to refund on \(paymentIntentId)", .error)
+                state.flash = Flash(refusal.message, .error)
                 return []
             }
             dialog.waitingForRefundable = false

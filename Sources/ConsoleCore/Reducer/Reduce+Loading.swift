@@ -178,10 +178,8 @@ extension Reducer {
             return retrieved(&state, ref, outcome)
         case .sent(let request, let outcome):
             return sent(&state, request, outcome)
-        case .notSent(let request, let reason):
-            state.pending[request.objectId] = nil
-            state.flash = Flash("Not sent: \(request.summary). \(reason)", .error)
-            return []
+        case .journaled(let entry, let problem):
+            return journaled(&state, entry, problem: problem)
         case .settled(let request, let outcome):
             return settled(&state, request, outcome)
         case .journalFailed(let message):

@@ -2,44 +2,40 @@ import Foundation
 import UseePay
 
 extension Reducer {
+    /// A journal write finished. The `.sending` line is the permission to send: without it nothing goes out,
+    /// because a crash mid-flight would leave no evidence to settle from.
+    static func journaled(_ state: inout ConsoleState, _ entry: JournalEntry, problem: String?) -> [ConsoleEffect] {
+        let request = entry.request
+        guard entry.phase == .sending else {
+            if let problem { state.flash = Flash("Journal write failed: \(problem)", .error) }
+            return []
+        }
+        guard state.pending[request.objectId]?.request == request else { return [] }
+        if let problem {
+            state.pending[request.objectId] = nil
+            state.flash = Flash("Not sent: \(request.summary). The action journal could not record it: \(problem)", .error)
+            return []
+        }
+        return [.send(request)]
+    }
+
     static func sent(_ state: inout ConsoleState, _ request: ActionRequest, _ outcome: Result<ConsoleObject, ConsoleFailure>) -> [ConsoleEffect] {
+        let journal = ConsoleEffect.journal(.answered(request, outcome, at: state.now, mode: state.mode))
         switch outcome {
         case .success(let object):
             state.pending[request.objectId] = nil
             store(&state, object)
-            state.flash = Flash(successText(request, object), .success)
-            if request.action == .refund { return [.retrieve(ObjectRef(.payment, request.objectId))] }
-            return []
+            state.flash = Flash(MoneyMoveReport.done(request, object), .success)
+            if request.action == .refund { return [journal, .retrieve(ObjectRef(.payment, request.objectId))] }
+            return [journal]
         case .failure(let failure) where failure.outcomeUnclear:
             state.pending[request.objectId] = PendingAction(request: request, phase: .checking)
             state.flash = Flash("No answer for \(request.summary); checking what happened (not resent)", .error)
-            return [.settle(request)]
+            return [journal, .settle(request)]
         case .failure(let failure):
             state.pending[request.objectId] = nil
             state.flash = Flash("\(request.action.verb) of \(request.objectId) failed: \(failure.description)", .error)
-            return []
-        }
-    }
-
-    /// Reports what the server says now, not what was asked for.
-    static func successText(_ request: ActionRequest, _ object: ConsoleObject) -> String {
-        switch object {
-        case .payment(let p):
-            switch request.action {
-            case .capture:
-                let amount = p.capturedMoney ?? p.money
-                return "Captured \(amount?.formatted() ?? "") on \(p.id) — now \(p.status.rawValue)"
-            default:
-                return "Cancelled \(p.id) — now \(p.status.rawValue)"
-            }
-        case .refund(let r):
-            return "Refund \(r.id) of \(r.money?.formatted() ?? "?") on \(r.paymentIntentId ?? request.objectId) — \(r.status.rawValue)"
-        case .subscription(let s):
-            if s.status == .cancelled { return "Subscription \(s.id) cancelled" }
-            if s.cancelAtPeriodEnd == true { return "Subscription \(s.id) will cancel at period end" }
-            return "Subscription \(s.id) — now \(s.status.rawValue)"
-        case .customer(let c):
-            return "\(request.action.verb) done on \(c.id)"
+            return [journal]
         }
     }
 
@@ -48,9 +44,9 @@ extension Reducer {
         case .success(.happened(let object)):
             state.pending[request.objectId] = nil
             store(&state, object)
-            let text = "Checked: \(request.summary) did happen. " + successText(request, object)
+            let text = "Checked: \(request.summary) did happen. " + MoneyMoveReport.done(request, object)
             state.flash = Flash(text, .success)
-            var effects: [ConsoleEffect] = [.journal(JournalEntry(request: request, phase: .settledHappened, recordedAt: state.now, mode: state.mode, detail: text))]
+            var effects: [ConsoleEffect] = [.journal(.settled(request, .happened(object), detail: text, at: state.now, mode: state.mode))]
             if request.action == .refund { effects.append(.retrieve(ObjectRef(.payment, request.objectId))) }
             return effects
         case .success(.didNotHappen(let object)):
@@ -59,7 +55,7 @@ extension Reducer {
             let key = state.keymap.bindings.first { $0.command == request.action.command }?.key.description ?? "the action key"
             let text = "Checked: \(request.summary) did NOT happen; nothing changed. Press \(key) to try again."
             state.flash = Flash(text, .error)
-            return [.journal(JournalEntry(request: request, phase: .settledNotHappened, recordedAt: state.now, mode: state.mode, detail: text))]
+            return [.journal(.settled(request, .didNotHappen(object), detail: text, at: state.now, mode: state.mode))]
         case .failure(let failure):
             state.pending[request.objectId] = PendingAction(request: request, phase: .checkFailed(failure.message))
             state.flash = Flash("Could not check \(request.summary): \(failure.message). ctrl-r checks again", .error)

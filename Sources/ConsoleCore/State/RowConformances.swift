@@ -15,7 +15,8 @@ extension PaymentIntent: ListRow {
         case "time": return createAt.map(SortKey.date) ?? .missing
         case "amount": return amount.map(SortKey.number) ?? .missing
         case "status": return .text(status.rawValue)
-        case "customer": return .text((customer?.name ?? customer?.email ?? customerId ?? "").lowercased())
+        // Sorted by the label the row shows.
+        case "customer": return .text((ObjectLabels.customer(of: self) ?? "").lowercased())
         case "order": return .text(merchantOrderId ?? "")
         case "method": return .text(paymentMethod?.type ?? "")
         case "id": return .text(id)
@@ -31,7 +32,7 @@ extension Customer: ListRow {
     public var statusKey: String { "" }
     public func sortKey(_ column: String) -> SortKey {
         switch column {
-        case "name": return .text((name ?? "").lowercased())
+        case "name": return .text((ObjectLabels.customer(self) ?? "").lowercased())
         case "email": return .text((email ?? "").lowercased())
         case "created": return createAt.map(SortKey.date) ?? .missing
         case "id": return .text(id)

@@ -2,71 +2,88 @@ import Foundation
 import UseePay
 
 /// Owns the state, feeds events to `reduce`, runs the effects it returns and feeds their answers back.
+///
+/// Every event — keys, resizes, API log lines, effect results, refresh ticks, clipboard acknowledgements,
+/// start-up — enters through `enqueue` and passes one ordered inbox with one consumer, so a request's log
+/// line and its outcome reach the reducer in the order they happened, and typed text arrives as typed.
 /// `waitUntilIdle()` returns when no effect is running and no event is queued: tests and the UI loop
 /// wait on it instead of sleeping. Scheduled refresh timers do not count as work.
 public actor ConsoleStore {
     public private(set) var state: ConsoleState
     private let perform: @Sendable (ConsoleEffect) async -> [ConsoleEvent]
     private let clock: @Sendable () -> Date
-    private let onTerminalEffect: @Sendable (ConsoleEffect) -> Void
+    private var onTerminalEffect: @Sendable (ConsoleEffect) -> Void = { _ in }
+    private var onState: @Sendable (ConsoleState) -> Void = { _ in }
     private let work = WorkCounter()
     private var idleWaiters: [CheckedContinuation<Void, Never>] = []
     private var refreshTimer: Task<Void, Never>?
-    private var subscribers: [Int: AsyncStream<ConsoleState>.Continuation] = [:]
-    private var nextSubscriber = 0
     public private(set) var quitRequested = false
     /// Every effect the reducer asked for, in order (for tests and diagnostics; capped).
     public private(set) var effectLog: [ConsoleEffect] = []
-    /// Events from outside (keys, resizes, API log lines) pass through one ordered queue and one consumer:
-    /// a task per event could run them out of order, and typed text (an amount, `yes`) must arrive as typed.
     private let inbox: AsyncStream<ConsoleEvent>.Continuation
 
     /// - Parameters:
     ///   - perform: runs one effect (normally `EffectRunner.run`).
-    ///   - onTerminalEffect: receives `.copyToClipboard` and `.quit`, which only the terminal can do.
+    ///   - relay: the client's request observer, if any; the store attaches itself so API log lines enter the inbox.
     public init(state: ConsoleState,
                 perform: @escaping @Sendable (ConsoleEffect) async -> [ConsoleEvent],
-                clock: @escaping @Sendable () -> Date = { Date() },
-                onTerminalEffect: @escaping @Sendable (ConsoleEffect) -> Void = { _ in }) {
+                relay: APIRequestRelay? = nil,
+                clock: @escaping @Sendable () -> Date = { Date() }) {
         self.state = state
         self.perform = perform
         self.clock = clock
-        self.onTerminalEffect = onTerminalEffect
         let (events, inbox) = AsyncStream<ConsoleEvent>.makeStream()
         self.inbox = inbox
         // The consumer ends when stop() finishes the inbox (or the store goes away).
         Task { [weak self] in
             for await event in events {
                 guard let self else { return }
-                await self.send(event)
-                await self.finishWork()
+                await self.process(event)
             }
         }
+        relay?.attach(self)
     }
 
-    public init(state: ConsoleState, runner: EffectRunner, clock: @escaping @Sendable () -> Date = { Date() },
-                onTerminalEffect: @escaping @Sendable (ConsoleEffect) -> Void = { _ in }) {
-        self.init(state: state, perform: { await runner.run($0) }, clock: clock, onTerminalEffect: onTerminalEffect)
+    public init(state: ConsoleState, runner: EffectRunner, relay: APIRequestRelay? = nil, clock: @escaping @Sendable () -> Date = { Date() }) {
+        self.init(state: state, perform: { await runner.run($0) }, relay: relay, clock: clock)
+    }
+
+    /// Connects a front end: `onState` gets each new state (and the current one at once); `onTerminalEffect`
+    /// gets `.copyToClipboard` and `.quit`, which only the terminal can do.
+    public func connect(onState: @escaping @Sendable (ConsoleState) -> Void,
+                        onTerminalEffect: @escaping @Sendable (ConsoleEffect) -> Void) {
+        self.onState = onState
+        self.onTerminalEffect = onTerminalEffect
+        onState(state)
     }
 
     /// Opens the start screen and settles what an earlier session left unfinished in the journal.
     public func start(journal: (any ActionJournal)? = nil) async {
-        send(.started)
+        enqueue(.started)
         guard let journal else { return }
+        work.increment()
         do {
             let unfinished = try await journal.unfinishedEntries()
-            if !unfinished.isEmpty { send(.journalRecovered(unfinished)) }
+            if !unfinished.isEmpty { enqueue(.journalRecovered(unfinished)) }
         } catch {
-            send(.effectResult(.journalFailed("could not read the journal: \(error)")))
+            enqueue(.effectResult(.journalFailed("could not read the journal: \(error)")))
         }
+        finishWork()
     }
 
-    public func send(_ event: ConsoleEvent) {
+    /// The one way in for events. Counted as work from the moment it is announced, so `waitUntilIdle`
+    /// cannot return before it is processed.
+    public nonisolated func enqueue(_ event: ConsoleEvent) {
+        work.increment()
+        if case .terminated = inbox.yield(event) { work.decrement() }  // stopped: nothing will process it
+    }
+
+    private func process(_ event: ConsoleEvent) {
         state.now = clock()
         let effects = reduce(&state, event)
-        for subscriber in subscribers.values { subscriber.yield(state) }
+        onState(state)
         for effect in effects { launch(effect) }
-        resumeIdleWaitersIfIdle()
+        finishWork()
     }
 
     public var isIdle: Bool { work.value == 0 }
@@ -76,34 +93,12 @@ public actor ConsoleStore {
         await withCheckedContinuation { idleWaiters.append($0) }
     }
 
-    /// A stream of states, one per processed event. The UI loop draws the newest and skips the rest.
-    public func states() -> AsyncStream<ConsoleState> {
-        let (stream, continuation) = AsyncStream<ConsoleState>.makeStream(bufferingPolicy: .bufferingNewest(1))
-        let id = nextSubscriber
-        nextSubscriber += 1
-        subscribers[id] = continuation
-        continuation.yield(state)
-        continuation.onTermination = { [weak self] _ in
-            Task { await self?.unsubscribe(id) }
-        }
-        return stream
-    }
-
-    private func unsubscribe(_ id: Int) { subscribers[id] = nil }
-
     public func stop() {
         inbox.finish()
         refreshTimer?.cancel()
         refreshTimer = nil
-        for subscriber in subscribers.values { subscriber.finish() }
-        subscribers.removeAll()
-    }
-
-    /// An event from outside the store's own effects (the client's request observer), counted as work
-    /// from the moment it is announced so `waitUntilIdle` cannot return before it is processed.
-    public nonisolated func sendCounted(_ event: ConsoleEvent) {
-        work.increment()
-        if case .terminated = inbox.yield(event) { work.decrement() }  // stopped: nothing will process it
+        onState = { _ in }
+        onTerminalEffect = { _ in }
     }
 
     private func finishWork() {
@@ -120,7 +115,7 @@ public actor ConsoleStore {
             refreshTimer = Task { [weak self] in
                 try? await Task.sleep(for: .seconds(seconds))
                 guard !Task.isCancelled else { return }
-                await self?.send(.refreshTick)
+                self?.enqueue(.refreshTick)
             }
         case .cancelRefresh:
             refreshTimer?.cancel()
@@ -130,21 +125,17 @@ public actor ConsoleStore {
             onTerminalEffect(effect)
         case .copyToClipboard(let text):
             onTerminalEffect(effect)
-            send(.clipboardCopied(text))
+            enqueue(.clipboardCopied(text))
         case .load, .retrieve, .send, .settle, .journal:
+            // Held as work until the answers are in the inbox, so the store is never idle in between.
             work.increment()
             let perform = self.perform
             Task {
                 let events = await perform(effect)
-                await self.deliver(events)
+                for event in events { self.enqueue(event) }
+                await self.finishWork()
             }
         }
-    }
-
-    private func deliver(_ events: [ConsoleEvent]) {
-        for event in events { send(event) }
-        work.decrement()
-        resumeIdleWaitersIfIdle()
     }
 
     private func resumeIdleWaitersIfIdle() {
@@ -165,7 +156,7 @@ final class WorkCounter: @unchecked Sendable {
 }
 
 /// Connects the client's request observer to a store created after the client.
-/// Pass `observer` to `UseePayClient(requestObserver:)`, then `attach` the store.
+/// Pass `observer` to `UseePayClient(requestObserver:)`, then give the relay to the store.
 public final class APIRequestRelay: @unchecked Sendable {
     private let lock = NSLock()
     private weak var store: ConsoleStore?
@@ -178,7 +169,7 @@ public final class APIRequestRelay: @unchecked Sendable {
     public var observer: @Sendable (APIRequestRecord) -> Void {
         { record in
             guard let store = self.lock.withLock({ self.store }) else { return }
-            store.sendCounted(.apiRequest(APILogEntry(record)))
+            store.enqueue(.apiRequest(APILogEntry(record)))
         }
     }
 }

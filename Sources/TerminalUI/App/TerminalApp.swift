@@ -10,9 +10,10 @@ public enum TerminalExit: Sendable, Hashable {
 
 /// The UI run loop. Every terminal call happens on the loop's one thread;
 /// everything else (the store's new states, clipboard requests, quit) arrives
-/// through a mailbox that wakes the loop. Bursts coalesce: the loop drains all
-/// input and the newest model before drawing one frame, and draws nothing when
-/// nothing changed, so an idle console writes no bytes.
+/// through a mailbox that wakes the loop. The mailbox is the one place frames
+/// coalesce: the loop drains all input and takes the newest model before drawing
+/// one frame. The backend's cell diff is the one diff (ncurses makes the last), and
+/// an unchanged frame sends nothing, so an idle console writes no bytes.
 ///
 /// TerminalApp knows nothing about the console: `Model` is whatever `render`
 /// draws (normally `ConsoleState`), and `onInput` forwards keys and resizes
@@ -90,7 +91,6 @@ public final class TerminalApp<Model: Sendable & Equatable>: @unchecked Sendable
     public func run(on backend: TerminalBackend) -> TerminalExit {
         defer { backend.shutdown() }
         var size = backend.size
-        var onScreen: CellGrid?
         var drawnModel: Model?
         onInput(.resize(size))
         while true {
@@ -109,12 +109,9 @@ public final class TerminalApp<Model: Sendable & Equatable>: @unchecked Sendable
                 for text in clipboard { backend.writeClipboard(text) }
                 return .quit
             }
-            if changed || resized || onScreen == nil {
-                let grid = render(model, size)
-                if grid != onScreen || resized {
-                    backend.present(grid)
-                    onScreen = grid
-                }
+            if changed || resized || drawnModel == nil {
+                // The backend diffs against what is on screen and sends nothing when no cell changed.
+                backend.present(render(model, size))
                 drawnModel = model
             }
             for text in clipboard { backend.writeClipboard(text) }

@@ -131,6 +131,7 @@ public final class CursesTerminal: TerminalBackend {
         let columns = min(grid.size.columns, size.columns)
         let rows = min(grid.size.rows, size.rows)
         let old = previous?.size == grid.size ? previous : nil
+        var anyChanged = old == nil
         for y in 0..<rows {
             var x = 0
             while x < columns {
@@ -142,6 +143,7 @@ public final class CursesTerminal: TerminalBackend {
                     changed = old[x: x, y: y] != cell || (isWide && old[x: x + 1, y: y] != grid[x: x + 1, y: y])
                         || (!isWide && x + 1 < columns && old[x: x + 1, y: y].isContinuation)
                 }
+                anyChanged = anyChanged || changed
                 if changed, !cell.isContinuation, x + span <= columns {
                     put(cell, window: window, x: x, y: y)
                 } else if changed, cell.isContinuation || x + span > columns {
@@ -151,6 +153,8 @@ public final class CursesTerminal: TerminalBackend {
             }
         }
         previous = grid
+        // This cell comparison is the console's only diff (ncurses makes the last one): an unchanged frame sends nothing.
+        guard anyChanged else { return }
         if environment.synchronizedOutput { writeDirect("\u{1b}[?2026h") }
         wnoutrefresh(window)
         doupdate()

@@ -90,11 +90,10 @@ public final class HeadlessTerminal: TerminalBackend, @unchecked Sendable {
 
     public func present(_ grid: CellGrid) {
         lock.withLock {
-            if grid.size == screen.size {
-                lastChangedCells = zip(grid.cells, screen.cells).reduce(0) { $0 + ($1.0 == $1.1 ? 0 : 1) }
-            } else {
-                lastChangedCells = grid.cells.count
-            }
+            let changed = grid.size == screen.size ? zip(grid.cells, screen.cells).reduce(0) { $0 + ($1.0 == $1.1 ? 0 : 1) } : grid.cells.count
+            // As a real terminal: a frame with no changed cell sends nothing, so it is not counted.
+            guard changed > 0 || frames == 0 else { return }
+            lastChangedCells = changed
             screen = grid
             frames += 1
         }

@@ -67,7 +67,8 @@ public protocol TerminalBackend: AnyObject {
     var inputDescriptor: Int32 { get }
     /// Everything available now, without blocking (keys decoded, resizes coalesced).
     func readInput() -> [TerminalInput]
-    /// Shows a frame; only cells that differ from the previous frame are sent.
+    /// Shows a frame. The backend compares it with the previous frame — the one diff the console makes
+    /// (ncurses makes the last) — sends only the cells that differ, and nothing when none do.
     func present(_ grid: CellGrid)
     /// Re-reads the terminal size after SIGWINCH; returns the new size if it changed.
     func refreshSize() -> TerminalSize?

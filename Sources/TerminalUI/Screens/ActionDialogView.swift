@@ -27,9 +27,11 @@ enum ActionDialogView {
             add("  " + TerminalText.pad("Total", toWidth: 16) + dialog.totalsByCurrency.map { $0.formatted() }.joined(separator: " + "), .danger, .bold)
             add("\(state.payments.marks.count) marked (\(dialog.hiddenByFilter) hidden by the filter)")
         } else if let target = dialog.targets.first {
-            add("  " + TerminalText.pad(dialog.action == .cancelSubscription ? "Subscription" : "Payment", toWidth: 16) + target.id)
-            add("  " + TerminalText.pad("Customer", toWidth: 16) + TerminalText.sanitize(target.customerLabel))
-            add("  " + TerminalText.pad("Amount", toWidth: 16) + (target.money?.formatted() ?? "—") + "  (\(target.status))", .danger, .bold)
+            // The same lines the scripts' confirmation prints; the mode line follows for single and bulk alike.
+            for line in MoneyMoveRules.confirmationLines(dialog.action, target: target, mode: dialog.mode) where line.emphasis != .mode {
+                let text = "  " + TerminalText.pad(line.label, toWidth: 16) + TerminalText.sanitize(line.value)
+                if line.emphasis == .money { add(text, .danger, .bold) } else { add(text) }
+            }
         }
         add("  " + TerminalText.pad("Mode", toWidth: 16) + dialog.mode.label, modeRole, .bold)
         if let note = dialog.note { add(note, .warning) }
@@ -40,7 +42,7 @@ enum ActionDialogView {
                 let currency = dialog.targets.first?.money?.currency.code ?? ""
                 let value = dialog.waitingForRefundable ? "(reading earlier refunds…)" : "[\(dialog.amountText)] \(currency)"
                 let limit = dialog.maxAmount.flatMap { max in dialog.targets.first?.money.map { " (at most \(Money(amount: max, currency: $0.currency).formatted()))" } } ?? ""
-                addField(dialog.action == .refund ? "Refund amount" : "Capture amount", value + (dialog.waitingForRefundable ? "" : limit), focused: dialog.focus == .amount)
+                addField(MoneyMoveRules.amountLabel(dialog.action), value + (dialog.waitingForRefundable ? "" : limit), focused: dialog.focus == .amount)
             case .reason:
                 addField("Reason", "< \(dialog.reasonOptions[dialog.reasonIndex]) >", focused: dialog.focus == .reason)
             case .reasonText:

@@ -153,7 +153,7 @@ enum DetailScreen {
             ]) + metadata(p.metadata)
         case .customer(let c):
             return group("Customer", [
-                ("ID", c.id), ("Name", c.displayName ?? c.name), ("Email", c.email), ("Phone", c.phone),
+                ("ID", c.id), ("Name", ObjectLabels.customer(c)), ("Email", c.email), ("Phone", c.phone),
                 ("Merchant ID", c.merchantCustomerId), ("Description", c.description),
                 ("Created", f.timestamp(c.createAt)), ("Modified", c.modifyAt.map(f.timestamp)),
             ]) + metadata(c.metadata)
@@ -201,7 +201,7 @@ enum DetailScreen {
         case .payment(let p):
             return "\(p.id)  \(ScreenFormat.money(p.amount, p.currency))  \(p.status.rawValue)  \(f.time(p.createAt))"
         case .customer(let c):
-            return "\(c.id)  \(c.displayName ?? c.name ?? "—")  \(c.email ?? "")"
+            return "\(c.id)  \(ObjectLabels.customer(c) ?? "—")  \(c.email ?? "")"
         case .subscription(let s):
             return "\(s.id)  \(s.status.rawValue)  \(ScreenFormat.money(s.recurring?.unitAmount, s.currency)) / \(ScreenFormat.interval(s))"
         case .refund(let r):

@@ -42,13 +42,13 @@ enum ListScreens {
 
     static let paymentsTable = Table(columns: [
         TableColumn("", minWidth: 1, priority: 100),
-        TableColumn("Time", minWidth: 5, maxWidth: 11, flex: 1, priority: 90),
-        TableColumn("Amount", minWidth: 14, maxWidth: 18, flex: 1, alignment: .right, priority: 95),
-        TableColumn("Status", minWidth: 16, priority: 92),
-        TableColumn("Customer", minWidth: 12, flex: 4, priority: 80),
-        TableColumn("Order", minWidth: 10, maxWidth: 20, flex: 2, priority: 40),
-        TableColumn("Method", minWidth: 9, maxWidth: 14, flex: 1, priority: 30),
-        TableColumn("ID", minWidth: 10, maxWidth: 28, flex: 1, priority: 60),
+        ScreenFormat.column(PaymentRow.time, minWidth: 5, maxWidth: 11, flex: 1, priority: 90),
+        ScreenFormat.column(PaymentRow.amount, minWidth: 14, maxWidth: 18, flex: 1, priority: 95),
+        ScreenFormat.column(PaymentRow.status, minWidth: 16, priority: 92),
+        ScreenFormat.column(PaymentRow.customer, minWidth: 12, flex: 4, priority: 80),
+        ScreenFormat.column(PaymentRow.order, minWidth: 10, maxWidth: 20, flex: 2, priority: 40),
+        ScreenFormat.column(PaymentRow.method, minWidth: 9, maxWidth: 14, flex: 1, priority: 30),
+        ScreenFormat.column(PaymentRow.id, minWidth: 10, maxWidth: 28, flex: 1, priority: 60),
     ])
 
     static func payments(_ state: ConsoleState, into grid: inout CellGrid) {
@@ -62,16 +62,16 @@ enum ListScreens {
         draw(state, into: &grid, list: state.payments, title: title, context: context, contextRole: .normal,
              noun: "payments", table: paymentsTable) { p, _ in
             let pending = state.pending[p.id]
-            let status = pending.map(ScreenFormat.pendingText) ?? p.status.rawValue
-            let statusRole = pending == nil ? ScreenFormat.paymentStatusRole(p.status) : .inFlight
+            let status = pending.map(ScreenFormat.pendingText) ?? format.text(PaymentRow.status.value(p))
+            let statusRole = pending == nil ? ScreenFormat.statusRole(StatusWords.tone(p.status)) : .inFlight
             return TableRow([
                 Chrome.marker(state.payments, id: p.id),
-                format.time(p.createAt),
-                ScreenFormat.money(p.amount, p.currency),
+                format.text(PaymentRow.time.value(p)),
+                format.text(PaymentRow.amount.value(p)),
                 status,
-                ScreenFormat.customerLabel(p),
-                p.merchantOrderId ?? "—",
-                ScreenFormat.paymentMethod(p),
+                format.text(PaymentRow.customer.value(p)),
+                format.text(PaymentRow.order.value(p)),
+                format.text(PaymentRow.method.value(p)),
                 wide ? p.id : ScreenFormat.shortID(p.id),
             ], role: Chrome.rowRole(state.payments, id: p.id, pending: pending != nil), cellRoles: [nil, nil, nil, statusRole])
         }
@@ -93,12 +93,12 @@ enum ListScreens {
 
     static let customersTable = Table(columns: [
         TableColumn("", minWidth: 1, priority: 100),
-        TableColumn("Name", minWidth: 14, flex: 3, priority: 90),
-        TableColumn("Email", minWidth: 16, flex: 3, priority: 85),
-        TableColumn("Phone", minWidth: 12, maxWidth: 18, flex: 1, priority: 40),
-        TableColumn("Merchant ID", minWidth: 11, maxWidth: 20, flex: 1, priority: 30),
-        TableColumn("Created", minWidth: 11, priority: 50),
-        TableColumn("ID", minWidth: 10, maxWidth: 28, flex: 1, priority: 60),
+        ScreenFormat.column(CustomerRow.name, minWidth: 14, flex: 3, priority: 90),
+        ScreenFormat.column(CustomerRow.email, minWidth: 16, flex: 3, priority: 85),
+        ScreenFormat.column(CustomerRow.phone, minWidth: 12, maxWidth: 18, flex: 1, priority: 40),
+        ScreenFormat.column(CustomerRow.merchantId, minWidth: 11, maxWidth: 20, flex: 1, priority: 30),
+        ScreenFormat.column(CustomerRow.created, minWidth: 11, priority: 50),
+        ScreenFormat.column(CustomerRow.id, minWidth: 10, maxWidth: 28, flex: 1, priority: 60),
     ])
 
     static func customers(_ state: ConsoleState, into grid: inout CellGrid) {
@@ -106,8 +106,9 @@ enum ListScreens {
         let context = state.customerEmail.map { "customers with email \($0)" } ?? "all customers, newest first"
         let wide = grid.size.columns >= 150
         draw(state, into: &grid, list: state.customers, title: "Customers", context: context, noun: "customers", table: customersTable) { c, _ in
-            TableRow([Chrome.marker(state.customers, id: c.id), c.displayName ?? c.name ?? "—", c.email ?? "—", c.phone ?? "—",
-                      c.merchantCustomerId ?? "—", format.time(c.createAt), wide ? c.id : ScreenFormat.shortID(c.id)],
+            TableRow([Chrome.marker(state.customers, id: c.id)]
+                        + [CustomerRow.name, CustomerRow.email, CustomerRow.phone, CustomerRow.merchantId, CustomerRow.created].map { format.text($0.value(c)) }
+                        + [wide ? c.id : ScreenFormat.shortID(c.id)],
                      role: Chrome.rowRole(state.customers, id: c.id, pending: false))
         }
     }
@@ -116,12 +117,12 @@ enum ListScreens {
 
     static let subscriptionsTable = Table(columns: [
         TableColumn("", minWidth: 1, priority: 100),
-        TableColumn("Customer", minWidth: 12, flex: 3, priority: 80),
-        TableColumn("Status", minWidth: 18, priority: 92),
-        TableColumn("Amount", minWidth: 14, maxWidth: 18, flex: 1, alignment: .right, priority: 95),
-        TableColumn("Every", minWidth: 6, maxWidth: 10, priority: 70),
-        TableColumn("Period end", minWidth: 11, priority: 60),
-        TableColumn("ID", minWidth: 10, maxWidth: 28, flex: 1, priority: 50),
+        ScreenFormat.column(SubscriptionRow.customer, minWidth: 12, flex: 3, priority: 80),
+        ScreenFormat.column(SubscriptionRow.status, minWidth: 18, priority: 92),
+        ScreenFormat.column(SubscriptionRow.amount, minWidth: 14, maxWidth: 18, flex: 1, priority: 95),
+        ScreenFormat.column(SubscriptionRow.every, minWidth: 6, maxWidth: 10, priority: 70),
+        ScreenFormat.column(SubscriptionRow.periodEnd, minWidth: 11, priority: 60),
+        ScreenFormat.column(SubscriptionRow.id, minWidth: 10, maxWidth: 28, flex: 1, priority: 50),
     ])
 
     static func subscriptions(_ state: ConsoleState, into grid: inout CellGrid) {
@@ -130,13 +131,13 @@ enum ListScreens {
         let wide = grid.size.columns >= 150
         draw(state, into: &grid, list: state.subscriptions, title: "Subscriptions", context: context, noun: "subscriptions", table: subscriptionsTable) { s, _ in
             let pending = state.pending[s.id]
-            var status = pending.map(ScreenFormat.pendingText) ?? s.status.rawValue
-            if pending == nil, s.cancelAtPeriodEnd == true, s.status != .cancelled { status += " (ends)" }
-            let customer = state.customers[s.customerId ?? ""]?.displayName ?? s.customerId ?? "—"
-            return TableRow([Chrome.marker(state.subscriptions, id: s.id), customer, status, ScreenFormat.money(s.recurring?.unitAmount, s.currency),
-                             ScreenFormat.interval(s), format.time(s.currentPeriodEnd), wide ? s.id : ScreenFormat.shortID(s.id)],
+            let status = pending.map(ScreenFormat.pendingText) ?? format.text(SubscriptionRow.status.value(s))
+            let customer = state.customers[s.customerId ?? ""].flatMap(ObjectLabels.customer) ?? format.text(SubscriptionRow.customer.value(s))
+            return TableRow([Chrome.marker(state.subscriptions, id: s.id), customer, status]
+                            + [SubscriptionRow.amount, SubscriptionRow.every, SubscriptionRow.periodEnd].map { format.text($0.value(s)) }
+                            + [wide ? s.id : ScreenFormat.shortID(s.id)],
                             role: Chrome.rowRole(state.subscriptions, id: s.id, pending: pending != nil),
-                            cellRoles: [nil, nil, pending == nil ? ScreenFormat.subscriptionStatusRole(s.status) : .inFlight])
+                            cellRoles: [nil, nil, pending == nil ? ScreenFormat.statusRole(StatusWords.tone(s.status)) : .inFlight])
         }
     }
 
@@ -144,12 +145,12 @@ enum ListScreens {
 
     static let refundsTable = Table(columns: [
         TableColumn("", minWidth: 1, priority: 100),
-        TableColumn("Time", minWidth: 5, maxWidth: 11, flex: 1, priority: 90),
-        TableColumn("Amount", minWidth: 14, maxWidth: 18, flex: 1, alignment: .right, priority: 95),
-        TableColumn("Status", minWidth: 9, priority: 92),
-        TableColumn("Payment", minWidth: 10, maxWidth: 28, flex: 2, priority: 80),
-        TableColumn("Reason", minWidth: 12, flex: 3, priority: 50),
-        TableColumn("ID", minWidth: 10, maxWidth: 28, flex: 1, priority: 60),
+        ScreenFormat.column(RefundRow.time, minWidth: 5, maxWidth: 11, flex: 1, priority: 90),
+        ScreenFormat.column(RefundRow.amount, minWidth: 14, maxWidth: 18, flex: 1, priority: 95),
+        ScreenFormat.column(RefundRow.status, minWidth: 9, priority: 92),
+        ScreenFormat.column(RefundRow.payment, minWidth: 10, maxWidth: 28, flex: 2, priority: 80),
+        ScreenFormat.column(RefundRow.reason, minWidth: 12, flex: 3, priority: 50),
+        ScreenFormat.column(RefundRow.id, minWidth: 10, maxWidth: 28, flex: 1, priority: 60),
     ])
 
     static func refunds(_ state: ConsoleState, into grid: inout CellGrid) {
@@ -158,10 +159,10 @@ enum ListScreens {
         if let status = state.refundStatus { context += " · \(status)" }
         let wide = grid.size.columns >= 150
         draw(state, into: &grid, list: state.refunds, title: "Refunds", context: context, noun: "refunds", table: refundsTable) { r, _ in
-            TableRow([Chrome.marker(state.refunds, id: r.id), format.time(r.createAt), ScreenFormat.money(r.amount, r.currency), r.status.rawValue,
-                      r.paymentIntentId.map { wide ? $0 : ScreenFormat.shortID($0) } ?? "—", r.reason ?? "—", wide ? r.id : ScreenFormat.shortID(r.id)],
+            TableRow([Chrome.marker(state.refunds, id: r.id)] + [RefundRow.time, RefundRow.amount, RefundRow.status].map { format.text($0.value(r)) }
+                     + [r.paymentIntentId.map { wide ? $0 : ScreenFormat.shortID($0) } ?? "—", format.text(RefundRow.reason.value(r)), wide ? r.id : ScreenFormat.shortID(r.id)],
                      role: Chrome.rowRole(state.refunds, id: r.id, pending: false),
-                     cellRoles: [nil, nil, nil, ScreenFormat.refundStatusRole(r.status)])
+                     cellRoles: [nil, nil, nil, ScreenFormat.statusRole(StatusWords.tone(r.status))])
         }
     }
 }

@@ -30,6 +30,20 @@ struct ScreenFormat {
             + "-" + pad[month % 100] + "-" + pad[day % 100]
     }
 
+    /// A list cell as the screens show it: "—" for nothing known, short times, amounts with their currency.
+    func text(_ value: RowValue) -> String {
+        switch value {
+        case .text(let text): return text ?? "—"
+        case .money(let amount, let currency): return Self.money(amount, currency)
+        case .time(let date): return time(date)
+        }
+    }
+
+    /// A table column for a shared row column: the title and alignment are ConsoleCore's, the layout is the screen's.
+    static func column<Object>(_ column: RowColumn<Object>, minWidth: Int, maxWidth: Int? = nil, flex: Int = 0, priority: Int) -> TableColumn {
+        TableColumn(column.title, minWidth: minWidth, maxWidth: maxWidth, flex: flex, alignment: column.holdsAmounts ? .right : .left, priority: priority)
+    }
+
     /// "00"…"99", made once: joining small strings is what "%02d:%02d" costs without Foundation's String(format:),
     /// which was a tenth of a frame.
     static let twoDigits: [String] = (0..<100).map { $0 < 10 ? "0\($0)" : "\($0)" }
@@ -80,32 +94,14 @@ struct ScreenFormat {
         return "…" + String(id.suffix(tail + 3))
     }
 
-    static func paymentStatusRole(_ status: PaymentIntentStatus) -> ThemeRole {
-        switch status {
+    /// The theme's colour for a status tone (the words and tones are ConsoleCore's `StatusWords`).
+    static func statusRole(_ tone: StatusTone) -> ThemeRole {
+        switch tone {
         case .succeeded: return .statusSucceeded
-        case .requiresCapture: return .statusRequiresCapture
-        case .pending, .requiresCustomerAction, .requiresPaymentMethod: return .statusPending
+        case .awaitingCapture: return .statusRequiresCapture
+        case .pending: return .statusPending
         case .failed: return .statusFailed
         case .cancelled: return .statusCancelled
-        case .other: return .statusOther
-        }
-    }
-
-    static func refundStatusRole(_ status: RefundStatus) -> ThemeRole {
-        switch status {
-        case .succeeded: return .statusSucceeded
-        case .received, .accepted: return .statusPending
-        case .failed: return .statusFailed
-        case .other: return .statusOther
-        }
-    }
-
-    static func subscriptionStatusRole(_ status: SubscriptionStatus) -> ThemeRole {
-        switch status {
-        case .active, .trialing: return .statusSucceeded
-        case .pastDue, .unpaid, .incomplete: return .statusFailed
-        case .paused: return .statusPending
-        case .cancelled, .incompleteExpired: return .statusCancelled
         case .other: return .statusOther
         }
     }
@@ -119,26 +115,5 @@ struct ScreenFormat {
         }
     }
 
-    static func customerLabel(_ p: PaymentIntent) -> String {
-        if let c = p.customer {
-            if let name = c.name, !name.isEmpty { return name }
-            let full = [c.firstName, c.lastName].compactMap { $0 }.joined(separator: " ")
-            if !full.isEmpty { return full }
-            if let email = c.email, !email.isEmpty { return email }
-        }
-        return p.customerId ?? "—"
-    }
-
-    static func paymentMethod(_ p: PaymentIntent) -> String {
-        guard let method = p.paymentMethod else { return p.paymentMethodTypes?.first ?? "—" }
-        if let card = method.card, let last4 = card.last4 { return "\(card.brand ?? "card") \(last4)" }
-        return method.type ?? "—"
-    }
-
-    static func interval(_ s: Subscription) -> String {
-        guard let recurring = s.recurring else { return "—" }
-        let unit = recurring.interval ?? "period"
-        let count = recurring.intervalCount ?? 1
-        return count == 1 ? unit : "\(count) \(unit)s"
-    }
+    static func interval(_ s: Subscription) -> String { ObjectLabels.interval(s) ?? "—" }
 }

@@ -41,8 +41,13 @@ public struct Customer: UseePayObject, Identifiable {
     public init(from decoder: any Decoder) throws { try self.init(json: JSONValue(from: decoder)) }
 
     public var displayName: String? {
-        let full = [firstName, lastName].compactMap { $0 }.joined(separator: " ")
-        if !full.isEmpty { return full }
-        return name ?? email
+        personDisplayName(firstName: firstName, lastName: lastName, name: name, email: email)
     }
+}
+
+/// The one rule for naming a person: "First Last", else the name, else the email; blanks count as missing.
+func personDisplayName(firstName: String?, lastName: String?, name: String?, email: String?) -> String? {
+    let full = [firstName, lastName].compactMap { $0?.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }.joined(separator: " ")
+    if !full.isEmpty { return full }
+    return [name, email].compactMap { $0 }.first { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
 }

@@ -155,9 +155,7 @@ public struct EmbeddedCustomer: Sendable, Hashable, Decodable {
 
     /// "First Last" or name or email, whichever is known.
     public var displayName: String? {
-        let full = [firstName, lastName].compactMap { $0 }.joined(separator: " ")
-        if !full.isEmpty { return full }
-        return name ?? email
+        personDisplayName(firstName: firstName, lastName: lastName, name: name, email: email)
     }
 
     var wire: WireJSON {

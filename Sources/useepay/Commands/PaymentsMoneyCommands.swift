@@ -11,16 +11,14 @@ struct PaymentsCapture: AsyncParsableCommand {
               useepay payments capture - --yes < ids.txt
             """)
 
-    @OptionGroup var global: GlobalOptions
+    @OptionGroup var options: MoneyMoveOptions
     @Argument(help: "Payment intent id, or - to read ids from stdin.") var id: String
     @Option(help: "Capture only this amount (major units, e.g. 12.50). Default: the full authorised amount.") var amount: String?
-    @Flag(help: "Do not ask for confirmation.") var yes = false
-    @Option(help: "table (one tab-separated result line per id), json or jsonl (the updated objects).") var format: OutputFormat = .table
 
     func run() async throws {
         let amount = self.amount
-        try await MoneyCommandRunner(global: global, assumeYes: yes, format: format, verb: "capture", doneWord: "captured")
-            .run(idArgument: id) { preparation, id in try await preparation.capture(id: id, amountText: amount) }
+        try await MoneyCommandRunner(options, verb: "capture", doneWord: "captured")
+            .run(idArgument: id) { preparation, id in try await preparation.prepare(.capture, id: id, amountText: amount) }
     }
 }
 
@@ -30,15 +28,13 @@ struct PaymentsCancel: AsyncParsableCommand {
         abstract: "Cancel a payment that is not completed (e.g. awaiting capture).",
         discussion: "Asks for confirmation on a terminal; --yes skips it. ID \"-\" reads ids from stdin (needs --yes).")
 
-    @OptionGroup var global: GlobalOptions
+    @OptionGroup var options: MoneyMoveOptions
     @Argument(help: "Payment intent id, or - to read ids from stdin.") var id: String
     @Option(help: "Cancellation reason sent to UseePay.") var reason: String?
-    @Flag(help: "Do not ask for confirmation.") var yes = false
-    @Option(help: "table, json or jsonl.") var format: OutputFormat = .table
 
     func run() async throws {
         let reason = self.reason
-        try await MoneyCommandRunner(global: global, assumeYes: yes, format: format, verb: "cancel", doneWord: "cancelled")
-            .run(idArgument: id) { preparation, id in try await preparation.cancelPayment(id: id, reason: reason) }
+        try await MoneyCommandRunner(options, verb: "cancel", doneWord: "cancelled")
+            .run(idArgument: id) { preparation, id in try await preparation.prepare(.cancelPayment, id: id, reason: reason) }
     }
 }

@@ -19,18 +19,16 @@ struct RefundsCreate: AsyncParsableCommand {
             the refund up instead of refunding twice.
             """)
 
-    @OptionGroup var global: GlobalOptions
+    @OptionGroup var options: MoneyMoveOptions
     @Argument(help: "Payment intent id, or - to read ids from stdin.") var paymentIntentId: String
     @Option(help: "Refund only this amount (major units). Default: everything still refundable.") var amount: String?
     @Option(help: "Reason sent to UseePay.") var reason: String?
-    @Flag(help: "Do not ask for confirmation.") var yes = false
-    @Option(help: "table, json or jsonl.") var format: OutputFormat = .table
 
     func run() async throws {
         let amount = self.amount, reason = self.reason
-        try await MoneyCommandRunner(global: global, assumeYes: yes, format: format, verb: "refund", doneWord: "refunded")
+        try await MoneyCommandRunner(options, verb: "refund", doneWord: "refunded")
             .run(idArgument: paymentIntentId) { preparation, id in
-                try await preparation.refund(paymentIntentId: id, amountText: amount, reason: reason)
+                try await preparation.prepare(.refund, id: id, amountText: amount, reason: reason)
             }
     }
 }

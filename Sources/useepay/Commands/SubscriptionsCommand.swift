@@ -59,18 +59,16 @@ struct SubscriptionsCancel: AsyncParsableCommand {
         commandName: "cancel", abstract: "Cancel a subscription now, or --at-period-end.",
         discussion: "Asks for confirmation on a terminal; --yes skips it. ID \"-\" reads ids from stdin (needs --yes).")
 
-    @OptionGroup var global: GlobalOptions
+    @OptionGroup var options: MoneyMoveOptions
     @Argument(help: "Subscription id, or - to read ids from stdin.") var id: String
     @Flag(help: "Let the current period run out instead of cancelling now.") var atPeriodEnd = false
     @Option(help: "A comment kept with the cancellation.") var comment: String?
-    @Flag(help: "Do not ask for confirmation.") var yes = false
-    @Option(help: "table, json or jsonl.") var format: OutputFormat = .table
 
     func run() async throws {
         let atPeriodEnd = self.atPeriodEnd, comment = self.comment
-        try await MoneyCommandRunner(global: global, assumeYes: yes, format: format, verb: "cancel", doneWord: "cancelled")
+        try await MoneyCommandRunner(options, verb: "cancel", doneWord: "cancelled")
             .run(idArgument: id) { preparation, id in
-                try await preparation.cancelSubscription(id: id, atPeriodEnd: atPeriodEnd, comment: comment)
+                try await preparation.prepare(.cancelSubscription, id: id, reason: comment, atPeriodEnd: atPeriodEnd)
             }
     }
 }

@@ -42,51 +42,21 @@ struct ConsoleLauncher {
         if let themeError {
             state.flash = Flash("Theme problem, using default: \(themeError)", .error)
         }
-        let runner = EffectRunner(client: session.client, journal: session.journal, mode: session.mode)
-        let appBox = AppBox()
-        let store = ConsoleStore(state: state, runner: runner, onTerminalEffect: { effect in
-            switch effect {
-            case .quit: appBox.app?.quit()
-            case .copyToClipboard(let text): appBox.app?.copyToClipboard(text)
-            default: break
-            }
-        })
-        relay.attach(store)
-        let idleSignal = environment["USEEPAY_TEST_IDLE_FILE"].map(IdleSignal.init(path:))
-        let app = TerminalApp<ConsoleState>(
-            initial: state,
-            render: { model, size in render(model, size: size) },
-            onInput: { input in
-                switch input {
-                case .key(let key): store.sendCounted(.key(key))
-                case .resize(let size): store.sendCounted(.resized(size))
-                }
-            },
-            onIdle: { shown in
-                guard let idleSignal else { return }
-                Task {
-                    await store.waitUntilIdle()
-                    // Only when the screen shows the store's settled state; otherwise a newer frame is coming.
-                    if await store.state == shown { idleSignal.signal() }
-                }
-            })
-        appBox.app = app
-        let forwarding = Task {
-            for await newState in await store.states() { app.update(newState) }
+        let store = ConsoleStore(state: state, runner: EffectRunner(client: session.client, journal: session.journal), relay: relay)
+        var signalIdle: (@Sendable () -> Void)?
+        if let path = environment["USEEPAY_TEST_IDLE_FILE"] {
+            let idleSignal = IdleSignal(path: path)
+            signalIdle = { idleSignal.signal() }
         }
-        await store.start(journal: session.journal)
-
         let exit: TerminalExit
         do {
-            exit = try await app.run(makeBackend: { try CursesTerminal(environment: terminalEnvironment, theme: theme) })
+            exit = try await ConsoleTerminal.run(
+                store: store, journal: session.journal, idleSignal: signalIdle,
+                makeBackend: { try CursesTerminal(environment: terminalEnvironment, theme: theme) })
         } catch {
-            await store.stop()
-            forwarding.cancel()
             await session.close()
             throw CommandFailure(.usage, "\(error)")
         }
-        await store.stop()
-        forwarding.cancel()
         await session.close()
         if let themeError {
             FileHandle.standardError.write(Data("useepay: theme \"\(settings.theme.value)\" could not be used (\(themeError)); the default theme was used\n".utf8))
@@ -106,15 +76,5 @@ struct ConsoleLauncher {
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
             throw CommandFailure(.usage, "the console needs a terminal (stdin and stdout are not one). For scripts, use the subcommands: useepay payments list --format csv")
         }
-    }
-}
-
-/// Lets the store's terminal effects reach the app created after it.
-private final class AppBox: @unchecked Sendable {
-    private let lock = NSLock()
-    private var stored: TerminalApp<ConsoleState>?
-    var app: TerminalApp<ConsoleState>? {
-        get { lock.withLock { stored } }
-        set { lock.withLock { stored = newValue } }
     }
 }

@@ -3,71 +3,36 @@ import Foundation
 import TerminalUI
 import UseePay
 
-/// Sends a prepared action through the journal, and settles an unclear outcome the way the console does:
-/// never resend, read back instead (capture/cancel → retrieve the object; refund → find it by console_request_id).
+/// Sends a prepared move with ConsoleCore's `MoneyMoveRun` (journal, send, settle a lost answer by
+/// reading back, never resending) and words the outcome for a script: a result line and an exit status.
 struct ActionExecutor: Sendable {
-    let journal: any ActionJournal
-    let mode: ConsoleMode
-    var settleAttempts = 3
-    var settleBackoff: Duration = .milliseconds(500)
+    let run: MoneyMoveRun
 
-    func execute(_ action: PreparedAction, doneWord: String) async -> ActionOutcome {
-        let request = action.request
-        do {
-            try await journal.append(JournalEntry(request: request, phase: .sending, recordedAt: Date(), mode: mode))
-        } catch {
-            // Without a journal line there is no evidence to settle from after a crash: do not send.
-            return ActionOutcome(objectId: request.objectId, status: .configuration, word: "not sent",
-                                 message: "not sent, the action journal could not be written: \(error)")
+    func execute(_ move: PreparedMove, doneWord: String) async -> ActionOutcome {
+        let request = move.request
+        func outcome(_ status: ExitStatus, _ word: String, _ message: String, raw: JSONValue? = nil) -> ActionOutcome {
+            ActionOutcome(objectId: request.objectId, status: status, word: word, message: TerminalText.sanitize(message), raw: raw)
         }
-        do {
-            let result = try await action.perform()
-            await record(request, .succeeded, detail: result.summary)
-            return ActionOutcome(objectId: request.objectId, status: .success, word: doneWord, message: result.summary, raw: result.raw)
-        } catch let error as UseePayError where error.outcomeUnclear {
-            await record(request, .unclear, detail: TerminalText.sanitize(error.description))
-            return await settle(action, after: error, doneWord: doneWord)
-        } catch {
+        switch await run.run(request) {
+        case .notSent(let problem):
+            // Without a journal line there is no evidence to settle from after a crash: nothing was sent.
+            return outcome(.configuration, "not sent", "not sent, the action journal could not be written: \(problem)")
+        case .done(let object):
+            return outcome(.success, doneWord, MoneyMoveReport.done(request, object), raw: object.raw)
+        case .refused(let error):
             let failure = FailureClassifier.failure(error)
-            await record(request, .failed, detail: failure.message)
-            return ActionOutcome(objectId: request.objectId, status: failure.status, word: "refused", message: failure.message)
-        }
-    }
-
-    private func settle(_ action: PreparedAction, after error: UseePayError, doneWord: String) async -> ActionOutcome {
-        let request = action.request
-        var lastProblem = ""
-        for attempt in 1...max(1, settleAttempts) {
-            do {
-                switch try await action.settle() {
-                case .happened(let result):
-                    await record(request, .settledHappened, detail: result.summary)
-                    return ActionOutcome(
-                        objectId: request.objectId, status: .success, word: doneWord,
-                        message: "\(result.summary) (the answer was lost — \(error.transportFailure?.description ?? "no response") — "
-                            + "so it was checked afterwards: it went through)",
-                        raw: result.raw)
-                case .notHappened(let state):
-                    await record(request, .settledNotHappened, detail: state)
-                    return ActionOutcome(
-                        objectId: request.objectId, status: .networkUnreachable, word: "not done",
-                        message: "no answer came back (\(error.transportFailure?.description ?? "no response")); checked afterwards: "
-                            + "it did NOT happen (\(state)). Safe to try again.")
-                }
-            } catch {
-                lastProblem = TerminalText.sanitize("\(error)")
-                if attempt < settleAttempts { try? await Task.sleep(for: settleBackoff * attempt) }
-            }
-        }
-        return ActionOutcome(
-            objectId: request.objectId, status: .outcomeUnclear, word: "unclear",
-            message: "OUTCOME UNCLEAR: the \(request.action.verb.lowercased()) was sent but no answer came back, and checking failed "
-                + "(\(lastProblem)). It may have happened. Check with `useepay payments show \(request.objectId)` before retrying; "
+            return outcome(failure.status, "refused", failure.message)
+        case .checkedHappened(let object, let lostAnswer):
+            return outcome(.success, doneWord, MoneyMoveReport.done(request, object)
+                + " (the answer was lost — \(lostAnswer) — so it was checked afterwards: it went through)", raw: object.raw)
+        case .checkedNotHappened(let object, let lostAnswer):
+            return outcome(.networkUnreachable, "not done", "no answer came back (\(lostAnswer)); checked afterwards: "
+                + "it did NOT happen (\(MoneyMoveReport.notHappened(request, object))). Safe to try again.")
+        case .unclear(_, let checkProblem):
+            return outcome(.outcomeUnclear, "unclear",
+                           "OUTCOME UNCLEAR: the \(request.action.verb.lowercased()) was sent but no answer came back, and checking failed "
+                + "(\(checkProblem)). It may have happened. Check with `useepay payments show \(request.objectId)` before retrying; "
                 + "request id \(request.consoleRequestId) is in the action journal.")
-    }
-
-    private func record(_ request: ActionRequest, _ phase: JournalEntry.Phase, detail: String?) async {
-        // The request already went out; a journal write failure must not hide its result from the merchant.
-        try? await journal.append(JournalEntry(request: request, phase: phase, recordedAt: Date(), mode: mode, detail: detail))
+        }
     }
 }

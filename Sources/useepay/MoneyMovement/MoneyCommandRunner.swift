@@ -1,9 +1,17 @@
 import ArgumentParser
+import ConsoleCore
 import Foundation
 import TerminalUI
 
+/// The options every money-moving command has besides its own: the global ones, `--yes` and `--format`.
+struct MoneyMoveOptions: ParsableArguments {
+    @OptionGroup var global: GlobalOptions
+    @Flag(help: "Do not ask for confirmation.") var yes = false
+    @Option(help: "table (one tab-separated result line per id), json or jsonl (the updated objects).") var format: OutputFormat = .table
+}
+
 /// The part every money-moving command shares: read-only refusal, confirmation rules, ids from stdin,
-/// per-line results, summary and exit status.
+/// per-line results, summary and exit status. The move itself is ConsoleCore's (`ActionPreparation`, `ActionExecutor`).
 struct MoneyCommandRunner {
     var global: GlobalOptions
     var assumeYes: Bool
@@ -15,7 +23,15 @@ struct MoneyCommandRunner {
     /// Injected so tests can drive the decision without a terminal.
     var stdinIsTerminal: Bool = StandardStreams.stdinIsTerminal
 
-    func run(idArgument: String, prepare: @escaping @Sendable (ActionPreparation, String) async throws -> PreparedAction) async throws {
+    init(_ options: MoneyMoveOptions, verb: String, doneWord: String) {
+        global = options.global
+        assumeYes = options.yes
+        format = options.format
+        self.verb = verb
+        self.doneWord = doneWord
+    }
+
+    func run(idArgument: String, prepare: @escaping @Sendable (ActionPreparation, String) async throws -> PreparedMove) async throws {
         let settings = try global.loadSettings()
         if settings.readOnly.value {
             throw CommandFailure(
@@ -36,8 +52,9 @@ struct MoneyCommandRunner {
         }
         let streams = StandardStreams()
         try await ServiceSession.with(settings) { session in
-            let preparation = ActionPreparation(client: session.client, modeName: settings.modeName)
-            let executor = ActionExecutor(journal: session.journal, mode: session.mode)
+            let mover = MoneyMover(client: session.client)
+            let preparation = ActionPreparation(mover: mover, mode: session.mode)
+            let executor = ActionExecutor(run: MoneyMoveRun(mover: mover, journal: session.journal, mode: session.mode))
             var outcomes: [ActionOutcome] = []
             for id in ids {
                 let outcome = await runOne(id: id, preparation: preparation, executor: executor, prepare: prepare, streams: streams,
@@ -69,9 +86,9 @@ struct MoneyCommandRunner {
 
     private func runOne(
         id: String, preparation: ActionPreparation, executor: ActionExecutor,
-        prepare: @Sendable (ActionPreparation, String) async throws -> PreparedAction, streams: StandardStreams, confirm: Bool
+        prepare: @Sendable (ActionPreparation, String) async throws -> PreparedMove, streams: StandardStreams, confirm: Bool
     ) async -> ActionOutcome {
-        let prepared: PreparedAction
+        let prepared: PreparedMove
         do {
             prepared = try await prepare(preparation, id)
         } catch {
@@ -123,12 +140,13 @@ struct MoneyCommandRunner {
     }
 }
 
-/// The confirmation on a terminal: names id, amount, currency, customer and mode; only typing "yes" confirms.
+/// The confirmation on a terminal: the same lines the console's dialog shows (id, customer, amount, mode)
+/// and the choices made; only typing "yes" confirms.
 enum Confirmation {
-    static func ask(_ action: PreparedAction, verb: String, streams: StandardStreams) -> Bool {
-        let mode = action.details.first { $0.0 == "mode" }?.1 ?? ""
-        var text = "\(action.title) — \(mode)\n"
-        text += TableText.fields(action.details).split(separator: "\n").map { "  " + $0 }.joined(separator: "\n") + "\n"
+    static func ask(_ move: PreparedMove, verb: String, streams: StandardStreams) -> Bool {
+        let mode = move.confirmation.first { $0.emphasis == .mode }?.value ?? ""
+        var text = "\(move.title) — \(mode)\n"
+        text += TableText.fields(move.confirmation.map { ($0.label, $0.value) }).split(separator: "\n").map { "  " + $0 }.joined(separator: "\n") + "\n"
         text += "Type yes to \(verb), anything else cancels: "
         FileHandle.standardError.write(Data(text.utf8))
         guard let answer = readLine(strippingNewline: true) else { return false }

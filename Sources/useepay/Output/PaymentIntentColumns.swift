@@ -1,3 +1,4 @@
+import ConsoleCore
 import Foundation
 import UseePay
 
@@ -5,25 +6,19 @@ import UseePay
 enum PaymentIntentColumns {
     static func columns(time: TimeText) -> [OutputColumn<PaymentIntent>] {
         [
-            OutputColumn("CREATED", csv: "created_at") { time.short($0.createAt) }.withCSV { time.iso($0.createAt) },
-            OutputColumn("ID", csv: "id", maxWidth: 64) { $0.id },
-            OutputColumn("STATUS", csv: "status") { $0.status.rawValue },
-            OutputColumn(
-                "AMOUNT", alignment: .right, table: { $0.money?.formatted() ?? "" },
-                csv: [("amount", { $0.money?.plainAmount ?? "" }), ("currency", { $0.currency?.code ?? "" })]),
-            OutputColumn(
-                "CAPTURED", alignment: .right, table: { $0.capturedMoney?.formatted() ?? "" },
-                csv: [("captured_amount", { $0.capturedMoney?.plainAmount ?? "" })]),
-            OutputColumn("CUSTOMER", csv: "customer_id", maxWidth: 32) { customerLabel($0) }
+            OutputColumn(PaymentRow.time, csv: "created_at", time: time).withCSV { time.iso($0.createAt) },
+            OutputColumn(PaymentRow.id, csv: "id", time: time, maxWidth: 64),
+            // People read the list's words ("awaiting capture"); the CSV keeps the API's names.
+            OutputColumn(PaymentRow.status, csv: "status", time: time).withCSV { $0.status.rawValue },
+            OutputColumn(PaymentRow.amount, time: time,
+                         csv: [("amount", { $0.money?.plainAmount ?? "" }), ("currency", { $0.currency?.code ?? "" })]),
+            OutputColumn(PaymentRow.captured, time: time, csv: [("captured_amount", { $0.capturedMoney?.plainAmount ?? "" })]),
+            OutputColumn(PaymentRow.customer, csv: "customer_id", time: time, maxWidth: 32)
                 .withCSVColumns([("customer_id", { $0.customerId ?? $0.customer?.id ?? "" }),
                                  ("customer_email", { $0.customer?.email ?? "" })]),
-            OutputColumn("ORDER", csv: "merchant_order_id", maxWidth: 32) { $0.merchantOrderId ?? "" },
-            OutputColumn("DESCRIPTION", csv: "description", maxWidth: 40) { $0.description ?? "" },
+            OutputColumn(PaymentRow.order, csv: "merchant_order_id", time: time, maxWidth: 32),
+            OutputColumn(PaymentRow.description, csv: "description", time: time, maxWidth: 40),
         ]
-    }
-
-    static func customerLabel(_ intent: PaymentIntent) -> String {
-        intent.customer?.displayName ?? intent.customerId ?? ""
     }
 
     /// The fields `payments show` prints in table format.
@@ -51,6 +46,35 @@ enum PaymentIntentColumns {
         if let invoice = p.invoiceId { rows.append(("invoice", invoice)) }
         if let subscription = p.subscriptionId { rows.append(("subscription", subscription)) }
         return rows.filter { !$0.1.isEmpty }
+    }
+}
+
+extension OutputColumn where Row: Sendable {
+    /// A row column described once in ConsoleCore (title, alignment, text), as a script's table shows it;
+    /// the CSV column `csv` holds the same text unless `withCSV` says otherwise.
+    init(_ column: RowColumn<Row>, csv: String, time: TimeText, maxWidth: Int = 40) {
+        self.init(column.title.uppercased(), csv: csv, alignment: column.holdsAmounts ? .right : .left, maxWidth: maxWidth) {
+            ScriptCell.text(column.value($0), time: time)
+        }
+    }
+
+    /// An amount column: the table shows the amount with its currency, the CSV splits it into plain columns.
+    init(_ column: RowColumn<Row>, time: TimeText, csv: [(String, @Sendable (Row) -> String)]) {
+        self.init(column.title.uppercased(), alignment: column.holdsAmounts ? .right : .left,
+                  table: { ScriptCell.text(column.value($0), time: time) }, csv: csv)
+    }
+}
+
+/// A list cell in a script's table: empty for nothing known, full short dates, amounts with their currency.
+enum ScriptCell {
+    static func text(_ value: RowValue, time: TimeText) -> String {
+        switch value {
+        case .text(let text): return text ?? ""
+        case .money(let amount, let currency):
+            guard let amount else { return "" }
+            return currency.map { Money(amount: amount, currency: $0).formatted() } ?? "\(amount)"
+        case .time(let date): return time.short(date)
+        }
     }
 }
 

@@ -1,3 +1,4 @@
+import ConsoleCore
 import Foundation
 import UseePay
 
@@ -5,14 +6,13 @@ import UseePay
 enum RefundColumns {
     static func columns(time: TimeText) -> [OutputColumn<Refund>] {
         [
-            OutputColumn("CREATED", csv: "created_at") { time.short($0.createAt) }.withCSV { time.iso($0.createAt) },
-            OutputColumn("ID", csv: "id", maxWidth: 64) { $0.id },
-            OutputColumn("PAYMENT", csv: "payment_intent_id", maxWidth: 64) { $0.paymentIntentId ?? "" },
-            OutputColumn("STATUS", csv: "status") { $0.status.rawValue },
-            OutputColumn(
-                "AMOUNT", alignment: .right, table: { $0.money?.formatted() ?? "" },
-                csv: [("amount", { $0.money?.plainAmount ?? "" }), ("currency", { $0.currency?.code ?? "" })]),
-            OutputColumn("REASON", csv: "reason") { $0.reason ?? "" },
+            OutputColumn(RefundRow.time, csv: "created_at", time: time).withCSV { time.iso($0.createAt) },
+            OutputColumn(RefundRow.id, csv: "id", time: time, maxWidth: 64),
+            OutputColumn(RefundRow.payment, csv: "payment_intent_id", time: time, maxWidth: 64),
+            OutputColumn(RefundRow.status, csv: "status", time: time).withCSV { $0.status.rawValue },
+            OutputColumn(RefundRow.amount, time: time,
+                         csv: [("amount", { $0.money?.plainAmount ?? "" }), ("currency", { $0.currency?.code ?? "" })]),
+            OutputColumn(RefundRow.reason, csv: "reason", time: time),
         ]
     }
 
@@ -29,18 +29,18 @@ enum RefundColumns {
 enum CustomerColumns {
     static func columns(time: TimeText) -> [OutputColumn<Customer>] {
         [
-            OutputColumn("CREATED", csv: "created_at") { time.short($0.createAt) }.withCSV { time.iso($0.createAt) },
-            OutputColumn("ID", csv: "id", maxWidth: 64) { $0.id },
-            OutputColumn("NAME", csv: "name", maxWidth: 32) { $0.displayName ?? "" },
-            OutputColumn("EMAIL", csv: "email", maxWidth: 40) { $0.email ?? "" },
-            OutputColumn("PHONE", csv: "phone") { $0.phone ?? "" },
-            OutputColumn("MERCHANT ID", csv: "merchant_customer_id") { $0.merchantCustomerId ?? "" },
+            OutputColumn(CustomerRow.created, csv: "created_at", time: time).withCSV { time.iso($0.createAt) },
+            OutputColumn(CustomerRow.id, csv: "id", time: time, maxWidth: 64),
+            OutputColumn(CustomerRow.name, csv: "name", time: time, maxWidth: 32),
+            OutputColumn(CustomerRow.email, csv: "email", time: time, maxWidth: 40),
+            OutputColumn(CustomerRow.phone, csv: "phone", time: time),
+            OutputColumn(CustomerRow.merchantId, csv: "merchant_customer_id", time: time),
         ]
     }
 
     static func fields(_ c: Customer, time: TimeText) -> [(String, String)] {
         [
-            ("id", c.id), ("name", c.displayName ?? ""), ("email", c.email ?? ""), ("phone", c.phone ?? ""),
+            ("id", c.id), ("name", ObjectLabels.customer(c) ?? ""), ("email", c.email ?? ""), ("phone", c.phone ?? ""),
             ("merchant customer id", c.merchantCustomerId ?? ""), ("description", c.description ?? ""),
             ("created", time.iso(c.createAt)),
         ].filter { !$0.1.isEmpty }
@@ -50,36 +50,23 @@ enum CustomerColumns {
 enum SubscriptionColumns {
     static func columns(time: TimeText) -> [OutputColumn<Subscription>] {
         [
-            OutputColumn("CREATED", csv: "created_at") { time.short($0.createAt) }.withCSV { time.iso($0.createAt) },
-            OutputColumn("ID", csv: "id", maxWidth: 64) { $0.id },
-            OutputColumn("STATUS", csv: "status") { $0.status.rawValue },
-            OutputColumn("CUSTOMER", csv: "customer_id", maxWidth: 64) { $0.customerId ?? "" },
-            OutputColumn(
-                "AMOUNT", alignment: .right, table: { unitMoney($0)?.formatted() ?? "" },
-                csv: [("unit_amount", { unitMoney($0)?.plainAmount ?? "" }), ("currency", { $0.currency?.code ?? "" })]),
-            OutputColumn("EVERY", csv: "interval") { interval($0) },
-            OutputColumn("PERIOD END", csv: "current_period_end") { time.short($0.currentPeriodEnd) }
-                .withCSV { time.iso($0.currentPeriodEnd) },
-            OutputColumn("CANCEL AT END", csv: "cancel_at_period_end") { $0.cancelAtPeriodEnd == true ? "yes" : "" }
+            OutputColumn(SubscriptionRow.created, csv: "created_at", time: time).withCSV { time.iso($0.createAt) },
+            OutputColumn(SubscriptionRow.id, csv: "id", time: time, maxWidth: 64),
+            OutputColumn(SubscriptionRow.status, csv: "status", time: time).withCSV { $0.status.rawValue },
+            OutputColumn(SubscriptionRow.customer, csv: "customer_id", time: time, maxWidth: 64),
+            OutputColumn(SubscriptionRow.amount, time: time,
+                         csv: [("unit_amount", { $0.unitMoney?.plainAmount ?? "" }), ("currency", { $0.currency?.code ?? "" })]),
+            OutputColumn(SubscriptionRow.every, csv: "interval", time: time),
+            OutputColumn(SubscriptionRow.periodEnd, csv: "current_period_end", time: time).withCSV { time.iso($0.currentPeriodEnd) },
+            OutputColumn(SubscriptionRow.cancelAtEnd, csv: "cancel_at_period_end", time: time)
                 .withCSV { $0.cancelAtPeriodEnd.map { $0 ? "true" : "false" } ?? "" },
         ]
-    }
-
-    static func unitMoney(_ s: Subscription) -> Money? {
-        guard let amount = s.recurring?.unitAmount, let currency = s.currency else { return nil }
-        return Money(amount: amount, currency: currency)
-    }
-
-    static func interval(_ s: Subscription) -> String {
-        guard let unit = s.recurring?.interval else { return "" }
-        let count = s.recurring?.intervalCount ?? 1
-        return count == 1 ? unit : "\(count) \(unit)s"
     }
 
     static func fields(_ s: Subscription, time: TimeText) -> [(String, String)] {
         [
             ("id", s.id), ("status", s.status.rawValue), ("customer", s.customerId ?? ""),
-            ("amount", unitMoney(s)?.formatted() ?? ""), ("every", interval(s)), ("description", s.description ?? ""),
+            ("amount", s.unitMoney?.formatted() ?? ""), ("every", ObjectLabels.interval(s) ?? ""), ("description", s.description ?? ""),
             ("current period", [time.iso(s.currentPeriodStart), time.iso(s.currentPeriodEnd)].filter { !$0.isEmpty }.joined(separator: " → ")),
             ("cancel at period end", s.cancelAtPeriodEnd.map { $0 ? "yes" : "no" } ?? ""),
             ("cancelled", time.iso(s.canceledAt)), ("latest invoice", s.latestInvoice ?? ""),
@@ -91,15 +78,14 @@ enum SubscriptionColumns {
 enum InvoiceColumns {
     static func columns(time: TimeText) -> [OutputColumn<Invoice>] {
         [
-            OutputColumn("CREATED", csv: "created_at") { time.short($0.createAt) }.withCSV { time.iso($0.createAt) },
-            OutputColumn("ID", csv: "id", maxWidth: 64) { $0.id },
-            OutputColumn("NUMBER", csv: "number") { $0.number ?? "" },
-            OutputColumn("STATUS", csv: "status") { $0.status.rawValue },
-            OutputColumn(
-                "TOTAL", alignment: .right, table: { $0.totalMoney?.formatted() ?? "" },
-                csv: [("total_amount", { $0.totalMoney?.plainAmount ?? "" }), ("currency", { $0.currency?.code ?? "" })]),
-            OutputColumn("CUSTOMER", csv: "customer_id", maxWidth: 64) { $0.customerId ?? "" },
-            OutputColumn("SUBSCRIPTION", csv: "subscription_id", maxWidth: 64) { $0.subscriptionId ?? "" },
+            OutputColumn(InvoiceRow.created, csv: "created_at", time: time).withCSV { time.iso($0.createAt) },
+            OutputColumn(InvoiceRow.id, csv: "id", time: time, maxWidth: 64),
+            OutputColumn(InvoiceRow.number, csv: "number", time: time),
+            OutputColumn(InvoiceRow.status, csv: "status", time: time).withCSV { $0.status.rawValue },
+            OutputColumn(InvoiceRow.total, time: time,
+                         csv: [("total_amount", { $0.totalMoney?.plainAmount ?? "" }), ("currency", { $0.currency?.code ?? "" })]),
+            OutputColumn(InvoiceRow.customer, csv: "customer_id", time: time, maxWidth: 64),
+            OutputColumn(InvoiceRow.subscription, csv: "subscription_id", time: time, maxWidth: 64),
         ]
     }
 

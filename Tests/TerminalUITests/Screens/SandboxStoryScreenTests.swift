@@ -21,7 +21,7 @@ final class SandboxStoryScreenTests: XCTestCase {
 
     private func press(_ store: ConsoleStore, _ keys: KeyPress...) async {
         for key in keys {
-            await store.send(.key(key))
+            store.enqueue(.key(key))
             await store.waitUntilIdle()
         }
     }
@@ -63,8 +63,7 @@ final class SandboxStoryScreenTests: XCTestCase {
         }
         let store = ConsoleStore(state: ConsoleState(mode: .sandbox, profileName: "sandbox", merchantTimeZone: TimeZone(identifier: "UTC")!,
                                                      size: size, sessionTag: "story"),
-                                 runner: EffectRunner(client: client, journal: InMemoryActionJournal(), mode: .sandbox))
-        relay.attach(store)
+                                 runner: EffectRunner(client: client, journal: InMemoryActionJournal()), relay: relay)
         addTeardownBlock {
             await store.stop()
             try? await client.shutdown()
@@ -76,7 +75,7 @@ final class SandboxStoryScreenTests: XCTestCase {
         var lines = await frame(store, "1-today")
         XCTAssertTrue(lines[0].hasPrefix("useepay  Payments · today"))
         XCTAssertEqual(lines[1], TerminalText.pad("2 pmts · ok 0 · capture 2: 155.50 USD · fail 0 · ref 0", toWidth: 80))
-        XCTAssertTrue(row(lines, containing: "ORD-1")?.contains("120.00 USD requires_capture 김민지") == true, lines.joined(separator: "\n"))
+        XCTAssertTrue(row(lines, containing: "ORD-1")?.contains("120.00 USD awaiting capture 김민지") == true, lines.joined(separator: "\n"))
 
         // Find the authorised ORD-1 and capture it.
         await filter(store, "ORD-1")

@@ -62,7 +62,7 @@ final class ScreenPropertyTests: XCTestCase {
             XCTAssertEqual(Set(ends).count, 1, "\(size): \(ends)")
             // The status column starts at the same cell on every row, after the CJK names too.
             let statusStarts = rows.map { line -> Int in
-                let range = line.range(of: "requires_") ?? line.range(of: "succeeded") ?? line.range(of: "failed")!
+                let range = ["awaiting capture", "needs ", "succeeded", "failed", "canceled", "pending"].lazy.compactMap { line.range(of: $0) }.first!
                 return TerminalText.width(String(line[..<range.lowerBound]))
             }
             XCTAssertEqual(Set(statusStarts).count, 1, "\(size): \(statusStarts)")
@@ -78,7 +78,7 @@ final class ScreenPropertyTests: XCTestCase {
             return grid[x: x, y: row].role
         }
         XCTAssertEqual(role(of: "failed"), .statusFailed)
-        XCTAssertEqual(role(of: "requires_paymen"), .statusPending)
+        XCTAssertEqual(role(of: "needs payment"), .statusPending)
         XCTAssertEqual(role(of: "succeeded"), .statusSucceeded)
     }
 
