@@ -11,7 +11,9 @@ final class ListingTests: XCTestCase {
         var created: [String] = []
         for _ in 0..<25 { created.append(try await sandbox.createIntent()) }
         let first = try await sandbox.get("/api/v1/payment_intents")
-        XCTAssertEqual(Set(first.object.keys), ["items", "has_more"])
+        // The documented envelope, plus what UseePay's PHP SDK reads (DECISIONS.md addendum);
+        // `--list-envelope documented` drops the latter (DocumentedListEnvelopeTests).
+        XCTAssertEqual(Set(first.object.keys), ["items", "has_more", "data", "total", "page", "page_size"])
         XCTAssertEqual(first.items.count, 20)
         XCTAssertEqual(first["has_more"] as? Bool, true)
         let second = try await sandbox.get("/api/v1/payment_intents?page_num=1")

@@ -11,6 +11,9 @@ struct JSONBody: Sendable {
 
     static func parse(_ json: SandboxJSON?) throws(APIError) -> JSONBody {
         guard let json else { return JSONBody([:]) }
+        // PHP encodes an empty parameter array as `[]`; UseePay's PHP SDK sends it on capture(id),
+        // cancel(id) and confirm(id) without parameters. It means "no fields".
+        if case .array(let items) = json, items.isEmpty { return JSONBody([:]) }
         guard case .object(let fields) = json else {
             throw APIError.invalidArgument(nil, "the request body must be a JSON object")
         }

@@ -1,6 +1,15 @@
-/// A validated list request: `page_num` (0-based) or `page` (1-based), `page_size` ≤ 100, created-time
-/// window, `status` (repeated or comma-separated) and the resource's column filters.
+/// A validated list request: `page_num` (0-based) or `page` (1-based), `page_size` ≤ 100 (or `limit`
+/// when `page_size` is absent, as the official SDK sends it), created-time window, `status` (repeated or
+/// comma-separated), the resource's column filters, and the SDK's cursors `starting_after` /
+/// `ending_before` (object ids in the newest-first order; a cursor wins over the page number).
 struct ListQuery: Sendable {
+    enum Cursor: Sendable, Equatable {
+        /// Objects older than this one (the next page when walking newest → oldest).
+        case startingAfter(String)
+        /// Objects newer than this one (the previous page).
+        case endingBefore(String)
+    }
+
     static let defaultPageSize = 20
     static let maximumPageSize = 100
 
@@ -10,6 +19,11 @@ struct ListQuery: Sendable {
     var toCreatedAt: Int64?
     var statuses: [String] = []
     var columnFilters: [(String, String)] = []
+    var cursor: Cursor?
+
+    /// 1-based page number as the official SDK counts (answered in `page`).
+    var page: Int { pageNum + 1 }
+    var offset: Int { pageNum * pageSize }
 
     init(kind: ResourceKind, request: APIRequest) throws(APIError) {
         if let text = request.queryValue("page_num") {
@@ -46,6 +60,15 @@ struct ListQuery: Sendable {
                 }
                 if !statuses.contains(status) { statuses.append(status) }
             }
+        }
+        let after = request.queryValue("starting_after").flatMap { $0.isEmpty ? nil : $0 }
+        let before = request.queryValue("ending_before").flatMap { $0.isEmpty ? nil : $0 }
+        switch (after, before) {
+        case (let after?, nil): cursor = .startingAfter(after)
+        case (nil, let before?): cursor = .endingBefore(before)
+        case (nil, nil): cursor = nil
+        case (_?, _?):
+            throw APIError.invalidArgument("ending_before", "send starting_after or ending_before, not both")
         }
         for (parameter, column) in kind.filterColumns.sorted(by: { $0.key < $1.key }) {
             if let value = request.queryValue(parameter) { columnFilters.append((column, value)) }

@@ -21,6 +21,19 @@ struct APIResult: Sendable {
     var json: SandboxJSON
     /// True when the call changed stored data (the drop-after-commit fault only applies then).
     var committedChange = false
+    /// Already-serialised answer (lists write their items once even when they appear twice).
+    var rawBody: String?
+
+    init(status: HTTPResponse.Status = .ok, json: SandboxJSON, committedChange: Bool = false) {
+        self.status = status
+        self.json = json
+        self.committedChange = committedChange
+    }
+
+    init(rawBody: String) {
+        self.json = .null
+        self.rawBody = rawBody
+    }
 }
 
 /// The emulator itself: storage, clock and the rules of every operation. HTTP plumbing lives in
@@ -109,7 +122,9 @@ final class SandboxEngine: Sendable {
         case ("invoices", .get, 1): return try await list(.invoice, request)
         case ("invoices", .post, 2) where path[1] == "create": return try await createInvoice(request)
         case ("invoices", .get, 2): return try await retrieve(.invoice, id: path[1], request)
+        case ("invoices", .post, 2): return try await updateInvoice(id: path[1], request)
         case ("invoices", .post, 3) where path[2] == "pay": return try await payInvoice(id: path[1], request)
+        case ("invoices", .post, 3) where path[2] == "finalize": return try await finalizeInvoice(id: path[1], request)
 
         case ("webhooks", .get, 1): return try await list(.webhookEndpoint, request)
         case ("webhooks", .post, 2) where path[1] == "create": return try await createWebhookEndpoint(request)
@@ -142,33 +157,6 @@ final class SandboxEngine: Sendable {
             fields["customer"] = try render(.customer, customer, db)
         }
         return .object(fields)
-    }
-
-    func list(_ kind: ResourceKind, _ request: APIRequest) async throws -> APIResult {
-        let query = try ListQuery(kind: kind, request: request)
-        let merchantNo = request.merchant.merchantNo
-        let json = try await writer.read { db -> SandboxJSON in
-            var conditions = ["merchant_no = ?"]
-            var arguments: [any DatabaseValueConvertible] = [merchantNo]
-            if let from = query.fromCreatedAt { conditions.append("create_at >= ?"); arguments.append(from) }
-            if let to = query.toCreatedAt { conditions.append("create_at <= ?"); arguments.append(to) }
-            if !query.statuses.isEmpty {
-                conditions.append("status IN (\(Array(repeating: "?", count: query.statuses.count).joined(separator: ", ")))")
-                arguments.append(contentsOf: query.statuses)
-            }
-            for (column, value) in query.columnFilters {
-                conditions.append("\(column) = ?")
-                arguments.append(value)
-            }
-            arguments.append(query.pageSize + 1)
-            arguments.append(query.pageNum * query.pageSize)
-            let sql = "SELECT doc FROM \(kind.table) WHERE \(conditions.joined(separator: " AND ")) ORDER BY create_at DESC, id DESC LIMIT ? OFFSET ?"
-            let texts = try String.fetchAll(db, sql: sql, arguments: StatementArguments(arguments))
-            let hasMore = texts.count > query.pageSize
-            let items = try texts.prefix(query.pageSize).map { try self.render(kind, try Database.decodeDocument($0), db) }
-            return .object(["items": .array(items), "has_more": .bool(hasMore)])
-        }
-        return APIResult(json: json)
     }
 
     // MARK: Writing helpers

@@ -64,11 +64,22 @@ public struct SandboxOptions: Sendable {
     /// Use this PEM (RSA-2048 private key) for webhook signatures instead of the stored or a new one.
     public var signingKeyPEM: String?
 
+    /// What list answers carry (see `ListEnvelope`).
+    public var listEnvelope: ListEnvelope = .both
+
     public init() {}
 
     public var credentials: SandboxCredentials {
         SandboxCredentials(merchantNo: merchantNo, appId: appId, apiKey: apiKey)
     }
+}
+
+/// The shape of list answers. The API reference documents `{"items": […], "has_more": bool}`; UseePay's
+/// official PHP SDK reads `data`, `total`, `page` and `page_size`. `both` answers all of them so either
+/// kind of client works; `documented` answers only the documented two, to prove a client needs no more.
+public enum ListEnvelope: String, Sendable, CaseIterable {
+    case both
+    case documented
 }
 
 /// Fault injection for testing clients. Rates are probabilities between 0 and 1; faults never

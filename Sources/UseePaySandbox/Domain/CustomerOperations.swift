@@ -10,7 +10,7 @@ extension SandboxEngine {
         for (field, limit) in Self.customerStringFields where body.fields[field] != nil {
             let value = try body.string(field, maxLength: limit)
             if field == "email", let value, !value.contains("@") {
-                throw APIError.invalidArgument("email", "email must be an e-mail address")
+                throw APIError.invalidArgument(body.name("email"), "\(body.name("email")) must be an e-mail address")
             }
             doc.set(field, string: value)
         }
@@ -63,5 +63,33 @@ extension SandboxEngine {
             return try self.render(.customer, doc, db)
         }
         return APIResult(json: json, committedChange: true)
+    }
+
+    /// The inline `customer{…}` of a payment intent (or checkout session) create: an existing
+    /// customer by `id`, else this merchant's customer with that `merchant_customer_id`, else a new
+    /// customer made from the given fields. Returns the customer's id. Runs inside the caller's transaction.
+    func resolveInlineCustomer(_ body: JSONBody, merchant: SandboxCredentials, db: Database, now: Int64) throws -> String {
+        if let id = try body.string("id", maxLength: 64), !id.isEmpty {
+            _ = try requireCustomer(id, merchantNo: merchant.merchantNo, db: db, source: body.name("id"))
+            return id
+        }
+        let merchantCustomerId = try body.string("merchant_customer_id", required: true, maxLength: 64)!
+        if let existing = try String.fetchOne(db, sql: """
+            SELECT id FROM customers WHERE merchant_no = ? AND merchant_customer_id = ? ORDER BY create_at, id LIMIT 1
+            """, arguments: [merchant.merchantNo, merchantCustomerId]) {
+            return existing
+        }
+        var doc = newDocument(id: IdentifierFactory.make(.customer), merchant: merchant, now: now)
+        doc["merchant_customer_id"] = .string(merchantCustomerId)
+        var fields = body.fields
+        // The older PaymentIntent schema calls it phone_number.
+        if fields["phone"] == nil, let phone = fields["phone_number"] { fields["phone"] = phone }
+        try applyCustomerFields(JSONBody(fields, path: body.path), to: &doc)
+        var columns = Self.customerColumns(doc)
+        columns["id"] = doc.string("id")
+        columns["merchant_no"] = merchant.merchantNo
+        columns["create_at"] = now
+        try db.insertDocument(.customer, doc, columns: columns)
+        return doc.string("id")!
     }
 }

@@ -80,50 +80,104 @@ extension SandboxEngine {
             guard ["open", "payment_failed"].contains(status) else {
                 throw APIError.invalidStatus("invoice \(id) is \(status); only open or payment_failed invoices can be paid")
             }
-            let currency = invoice.string("currency") ?? "USD"
-            let customerId = invoice.string("customer_id")
-            // The charge is an ordinary payment intent, so it shows up in lists and webhooks like any other.
-            let intentId = IdentifierFactory.make(.paymentIntent)
-            var intent = self.newDocument(id: intentId, merchant: merchant, now: now)
-            intent["amount"] = invoice["total_amount"]
-            intent["currency"] = .string(currency)
-            intent["status"] = .string(PaymentIntentStatus.requiresPaymentMethod.rawValue)
-            intent["merchant_order_id"] = invoice["number"]
-            intent.set("customer_id", string: customerId)
-            intent["invoice_id"] = .string(id)
-            intent.set("subscription_id", invoice["subscription_id"])
-            intent["description"] = .string("Invoice " + (invoice.string("number") ?? id))
-            intent["auto_capture"] = .bool(true)
-            intent["livemode"] = .bool(false)
-            intent["payment_method_types"] = .array([.string("card")])
-            var columns = Self.paymentIntentColumns(intent, amountMinor: try self.amountMinor(intent, "amount"))
-            columns["id"] = intentId
-            columns["merchant_no"] = merchant.merchantNo
-            columns["create_at"] = now
-            try db.insertDocument(.paymentIntent, intent, columns: columns)
-            try self.emit("payment_intent.created", kind: .paymentIntent, doc: intent, db: db, now: now)
-            let charge = JSONBody(["payment_method_data": .object(["type": .string("card"), "card": .object(["number": .string(cardNumber)])])])
-            intent = try self.confirm(intent, body: charge, db: db, now: now)
-            invoice["payment_intent"] = .string(intentId)
-            invoice["modify_at"] = SandboxTime.isoJSON(milliseconds: now)
-            if self.status(of: intent) == .succeeded {
-                invoice["status"] = .string("paid")
-                for field in ["code", "message", "decline_code"] { invoice.removeValue(forKey: field) }
-                try db.updateDocument(.invoice, id: id, invoice, columns: ["status": "paid"])
-                try self.emit("invoice.paid", kind: .invoice, doc: invoice, db: db, now: now)
-                try self.activateSubscriptionAfterPayment(invoice, db: db, now: now)
-            } else {
-                invoice["status"] = .string("payment_failed")
-                let error = intent["last_payment_error"]
-                invoice.set("code", error?["code"] ?? .string("payment_failed"))
-                invoice.set("message", error?["message"] ?? .string("The invoice payment did not complete (status \(self.status(of: intent).rawValue))."))
-                invoice.set("decline_code", error?["decline_code"])
-                try db.updateDocument(.invoice, id: id, invoice, columns: ["status": "payment_failed"])
-                try self.emit("invoice.payment_failed", kind: .invoice, doc: invoice, db: db, now: now)
-            }
+            invoice = try self.chargeInvoice(invoice, cardNumber: cardNumber, merchant: merchant, db: db, now: now).invoice
             return try self.render(.invoice, invoice, db)
         }
         return APIResult(json: json, committedChange: true)
+    }
+
+    /// `POST /api/v1/invoices/{id}`: description, footer, metadata and `days_until_due` while the
+    /// invoice is `open`.
+    func updateInvoice(id: String, _ request: APIRequest) async throws -> APIResult {
+        let body = try JSONBody.parse(request.body)
+        let merchantNo = request.merchant.merchantNo
+        let json = try await writer.write { db -> SandboxJSON in
+            guard var invoice = try db.loadDocument(.invoice, id: id, merchantNo: merchantNo) else {
+                throw APIError.notFound("invoice", id: id)
+            }
+            let status = invoice.string("status") ?? ""
+            guard status == "open" else {
+                throw APIError.invalidStatus("invoice \(id) is \(status); only open invoices can be updated")
+            }
+            if body.fields["description"] != nil { invoice.set("description", string: try body.string("description", maxLength: 5000)) }
+            if body.fields["footer"] != nil { invoice.set("footer", string: try body.string("footer", maxLength: 5000)) }
+            if body.fields["metadata"] != nil { invoice.set("metadata", try body.rawObject("metadata")) }
+            if body.fields["days_until_due"] != nil {
+                invoice.set("days_until_due", try body.integer("days_until_due", range: 0...365).map(SandboxJSON.integer))
+            }
+            invoice["modify_at"] = SandboxTime.isoJSON(milliseconds: self.now())
+            try db.updateDocument(.invoice, id: id, invoice)
+            return try self.render(.invoice, invoice, db)
+        }
+        return APIResult(json: json, committedChange: true)
+    }
+
+    /// `POST /api/v1/invoices/{id}/finalize` (in the SDK): sandbox invoices are created final
+    /// (`open`), so finalizing an open invoice answers it unchanged; any other status is refused.
+    func finalizeInvoice(id: String, _ request: APIRequest) async throws -> APIResult {
+        _ = try JSONBody.parse(request.body)
+        let merchantNo = request.merchant.merchantNo
+        let json = try await writer.read { db -> SandboxJSON in
+            guard let invoice = try db.loadDocument(.invoice, id: id, merchantNo: merchantNo) else {
+                throw APIError.notFound("invoice", id: id)
+            }
+            let status = invoice.string("status") ?? ""
+            guard status == "open" else {
+                throw APIError.invalidStatus("invoice \(id) is \(status); only an open invoice can be finalized")
+            }
+            return try self.render(.invoice, invoice, db)
+        }
+        return APIResult(json: json)
+    }
+
+    /// Charges an open (or failed) invoice with a card through an ordinary payment intent, inside the
+    /// caller's transaction: `paid` (and its subscription `active`) or `payment_failed`.
+    func chargeInvoice(_ original: Document, cardNumber: String, merchant: SandboxCredentials, db: Database,
+                       now: Int64) throws -> (invoice: Document, intent: Document) {
+        var invoice = original
+        let id = invoice.string("id") ?? ""
+        let currency = invoice.string("currency") ?? "USD"
+        let customerId = invoice.string("customer_id")
+        // The charge is an ordinary payment intent, so it shows up in lists and webhooks like any other.
+        let intentId = IdentifierFactory.make(.paymentIntent)
+        var intent = self.newDocument(id: intentId, merchant: merchant, now: now)
+        intent["amount"] = invoice["total_amount"]
+        intent["currency"] = .string(currency)
+        intent["status"] = .string(PaymentIntentStatus.requiresPaymentMethod.rawValue)
+        intent["merchant_order_id"] = invoice["number"]
+        intent.set("customer_id", string: customerId)
+        intent["invoice_id"] = .string(id)
+        intent.set("subscription_id", invoice["subscription_id"])
+        intent["description"] = .string("Invoice " + (invoice.string("number") ?? id))
+        intent["auto_capture"] = .bool(true)
+        intent["livemode"] = .bool(false)
+        intent["payment_method_types"] = .array([.string("card")])
+        var columns = Self.paymentIntentColumns(intent, amountMinor: try self.amountMinor(intent, "amount"))
+        columns["id"] = intentId
+        columns["merchant_no"] = merchant.merchantNo
+        columns["create_at"] = now
+        try db.insertDocument(.paymentIntent, intent, columns: columns)
+        try self.emit("payment_intent.created", kind: .paymentIntent, doc: intent, db: db, now: now)
+        let charge = JSONBody(["payment_method_data": .object(["type": .string("card"), "card": .object(["number": .string(cardNumber)])])])
+        intent = try self.confirm(intent, body: charge, db: db, now: now)
+        invoice["payment_intent"] = .string(intentId)
+        invoice["modify_at"] = SandboxTime.isoJSON(milliseconds: now)
+        if self.status(of: intent) == .succeeded {
+            invoice["status"] = .string("paid")
+            for field in ["code", "message", "decline_code"] { invoice.removeValue(forKey: field) }
+            try db.updateDocument(.invoice, id: id, invoice, columns: ["status": "paid"])
+            try self.emit("invoice.paid", kind: .invoice, doc: invoice, db: db, now: now)
+            try self.activateSubscriptionAfterPayment(invoice, db: db, now: now)
+        } else {
+            invoice["status"] = .string("payment_failed")
+            let error = intent["last_payment_error"]
+            invoice.set("code", error?["code"] ?? .string("payment_failed"))
+            invoice.set("message", error?["message"] ?? .string("The invoice payment did not complete (status \(self.status(of: intent).rawValue))."))
+            invoice.set("decline_code", error?["decline_code"])
+            try db.updateDocument(.invoice, id: id, invoice, columns: ["status": "payment_failed"])
+            try self.emit("invoice.payment_failed", kind: .invoice, doc: invoice, db: db, now: now)
+        }
+        return (invoice, intent)
     }
 
     private func activateSubscriptionAfterPayment(_ invoice: Document, db: Database, now: Int64) throws {

@@ -18,14 +18,13 @@ extension SandboxEngine {
         let confirm = try body.bool("confirm") ?? false
         let methodTypes = try body.stringArray("payment_method_types") ?? ["card"]
         let methodOptions = try body.rawObject("payment_method_options")
-        if body.has("customer") && customerId == nil {
-            throw APIError.invalidArgument("customer", "the sandbox does not create customers inline; create one with /api/v1/customers/create and pass customer_id")
-        }
+        let inlineCustomer = customerId == nil ? try body.object("customer") : nil
         let merchant = request.merchant
         let id = IdentifierFactory.make(.paymentIntent)
         let json = try await writer.write { db -> SandboxJSON in
             let now = self.now()
             if let customerId { _ = try self.requireCustomer(customerId, merchantNo: merchant.merchantNo, db: db) }
+            let customerId = try customerId ?? inlineCustomer.map { try self.resolveInlineCustomer($0, merchant: merchant, db: db, now: now) }
             var doc = self.newDocument(id: id, merchant: merchant, now: now)
             doc["amount"] = amount.json
             doc["currency"] = .string(currency)

@@ -22,7 +22,7 @@ extension SandboxEngine {
         return Int64(end.timeIntervalSince1970 * 1000)
     }
 
-    private func parseRecurring(_ body: JSONBody, currency: String) throws(APIError) -> (SandboxJSON, interval: String, count: Int, amount: MinorAmount) {
+    func parseRecurring(_ body: JSONBody, currency: String) throws(APIError) -> (SandboxJSON, interval: String, count: Int, amount: MinorAmount) {
         let recurring = try body.object("recurring", required: true)!
         let interval = try recurring.string("interval", required: true)!
         guard Self.intervals.contains(interval) else {
@@ -51,45 +51,74 @@ extension SandboxEngine {
         let order = try body.rawObject("order")
         let defaultMethod = try body.string("default_payment_method", maxLength: 64)
         let merchant = request.merchant
-        let id = IdentifierFactory.make(.subscription)
         let json = try await writer.write { db -> SandboxJSON in
             let now = self.now()
             _ = try self.requireCustomer(customerId, merchantNo: merchant.merchantNo, db: db)
-            var doc = self.newDocument(id: id, merchant: merchant, now: now)
-            doc["customer_id"] = .string(customerId)
-            doc["currency"] = .string(currency)
-            doc["recurring"] = recurring
-            doc["collection_method"] = .string(collection)
-            doc.set("days_until_due", daysUntilDue.map(SandboxJSON.integer))
-            doc.set("description", string: description)
-            doc.set("metadata", metadata)
-            doc.set("order", order)
-            doc.set("default_payment_method", string: defaultMethod)
-            doc["livemode"] = .bool(false)
-            doc["prorate"] = .bool(false)
-            doc["cancel_at_period_end"] = .bool(false)
-            let periodEnd = trialDays > 0 ? now + Int64(trialDays) * 86_400_000 : Self.periodEnd(from: now, interval: interval, count: count)
-            doc["current_period_start"] = SandboxTime.isoJSON(milliseconds: now)
-            doc["current_period_end"] = SandboxTime.isoJSON(milliseconds: periodEnd)
-            if trialDays > 0 {
-                doc["status"] = .string("trialing")
-            } else {
-                doc["status"] = .string("incomplete")
-                let invoice = try self.insertInvoice(merchant: merchant, customerId: customerId, subscriptionId: id, currency: currency,
-                                                     total: unitAmount, collection: collection, daysUntilDue: daysUntilDue,
-                                                     description: description, footer: nil, metadata: nil,
-                                                     period: (now, periodEnd), db: db, now: now)
-                doc["latest_invoice"] = .string(invoice)
-                doc["first_invoice_id"] = .string(invoice)
-            }
-            try db.insertDocument(.subscription, doc, columns: [
-                "id": id, "merchant_no": merchant.merchantNo, "create_at": now, "status": doc.string("status"),
-                "customer_id": customerId, "period_end": periodEnd,
-            ])
-            try self.emit("subscription.created", kind: .subscription, doc: doc, db: db, now: now)
+            let doc = try self.insertSubscription(SubscriptionTerms(
+                customerId: customerId, currency: currency, recurring: recurring, interval: interval, intervalCount: count,
+                firstInvoiceTotal: unitAmount, collection: collection, trialDays: trialDays, daysUntilDue: daysUntilDue,
+                description: description, metadata: metadata, order: order, defaultPaymentMethod: defaultMethod),
+                merchant: merchant, db: db, now: now)
             return try self.render(.subscription, doc, db)
         }
         return APIResult(json: json, committedChange: true)
+    }
+
+    struct SubscriptionTerms {
+        var customerId: String
+        var currency: String
+        var recurring: SandboxJSON
+        var interval: String
+        var intervalCount: Int
+        /// What the first invoice asks for (the unit amount, or a first-period discount price).
+        var firstInvoiceTotal: MinorAmount
+        var collection = "charge_automatically"
+        var trialDays = 0
+        var daysUntilDue: Int?
+        var description: String?
+        var metadata: SandboxJSON?
+        var order: SandboxJSON?
+        var defaultPaymentMethod: String?
+    }
+
+    /// Creates a subscription (`incomplete` with an open first invoice, or `trialing`) inside the
+    /// caller's transaction; subscriptions create and checkout sessions share it.
+    func insertSubscription(_ terms: SubscriptionTerms, merchant: SandboxCredentials, db: Database, now: Int64) throws -> Document {
+        let id = IdentifierFactory.make(.subscription)
+        var doc = newDocument(id: id, merchant: merchant, now: now)
+        doc["customer_id"] = .string(terms.customerId)
+        doc["currency"] = .string(terms.currency)
+        doc["recurring"] = terms.recurring
+        doc["collection_method"] = .string(terms.collection)
+        doc.set("days_until_due", terms.daysUntilDue.map(SandboxJSON.integer))
+        doc.set("description", string: terms.description)
+        doc.set("metadata", terms.metadata)
+        doc.set("order", terms.order)
+        doc.set("default_payment_method", string: terms.defaultPaymentMethod)
+        doc["livemode"] = .bool(false)
+        doc["prorate"] = .bool(false)
+        doc["cancel_at_period_end"] = .bool(false)
+        let periodEnd = terms.trialDays > 0 ? now + Int64(terms.trialDays) * 86_400_000
+            : Self.periodEnd(from: now, interval: terms.interval, count: terms.intervalCount)
+        doc["current_period_start"] = SandboxTime.isoJSON(milliseconds: now)
+        doc["current_period_end"] = SandboxTime.isoJSON(milliseconds: periodEnd)
+        if terms.trialDays > 0 {
+            doc["status"] = .string("trialing")
+        } else {
+            doc["status"] = .string("incomplete")
+            let invoice = try insertInvoice(merchant: merchant, customerId: terms.customerId, subscriptionId: id, currency: terms.currency,
+                                            total: terms.firstInvoiceTotal, collection: terms.collection, daysUntilDue: terms.daysUntilDue,
+                                            description: terms.description, footer: nil, metadata: nil,
+                                            period: (now, periodEnd), db: db, now: now)
+            doc["latest_invoice"] = .string(invoice)
+            doc["first_invoice_id"] = .string(invoice)
+        }
+        try db.insertDocument(.subscription, doc, columns: [
+            "id": id, "merchant_no": merchant.merchantNo, "create_at": now, "status": doc.string("status"),
+            "customer_id": terms.customerId, "period_end": periodEnd,
+        ])
+        try emit("subscription.created", kind: .subscription, doc: doc, db: db, now: now)
+        return doc
     }
 
     func loadSubscription(_ id: String, merchantNo: String, db: Database) throws -> Document {

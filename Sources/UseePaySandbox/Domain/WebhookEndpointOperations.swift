@@ -2,12 +2,17 @@ import Foundation
 import GRDB
 
 extension SandboxEngine {
+    /// Every event name SPEC §8.5 documents, whether or not the sandbox emits it: endpoints
+    /// subscribe to what the docs list (`invoice.open` is the older name of `invoice.sent`).
     static let knownEventNames: Set<String> = Set(PaymentIntentStatus.allCases.map(\.eventName) + [
         "payment_intent.created",
         "refund.received", "refund.accepted", "refund.succeeded", "refund.failed",
         "subscription.created", "subscription.active", "subscription.paused", "subscription.unpaid", "subscription.updated",
         "subscription.cancelled", "subscription.expired",
-        "invoice.sent", "invoice.paid", "invoice.payment_failed", "invoice.cancelled",
+        "invoice.sent", "invoice.open", "invoice.paid", "invoice.payment_failed", "invoice.cancelled",
+        "payment_method.created", "payment_method.updated",
+        "checkout_session.completed", "checkout_session.expired",
+        "dispute.created",
     ])
 
     private func applyEndpointFields(_ body: JSONBody, to doc: inout Document, creating: Bool) throws(APIError) {

@@ -71,7 +71,7 @@ struct SandboxResponder: HTTPResponder {
             // The change is committed; the client never hears about it. This is the "unclear outcome" case.
             try? await context.channel.close()
         }
-        return Self.json(result.json, status: result.status, slowChunkDelay: faults.slowBodyChunkDelay)
+        return Self.text(result.rawBody ?? result.json.serialized(), status: result.status, slowChunkDelay: faults.slowBodyChunkDelay)
     }
 
     static func injectedFailure(_ faults: FaultOptions) -> Response? {
@@ -93,7 +93,12 @@ struct SandboxResponder: HTTPResponder {
     }
 
     static func json(_ value: SandboxJSON, status: HTTPResponse.Status, slowChunkDelay: Duration = .zero) -> Response {
-        let bytes = ByteBuffer(string: value.serialized() + "\n")
+        text(value.serialized(), status: status, slowChunkDelay: slowChunkDelay)
+    }
+
+    /// `json` is serialised JSON text.
+    static func text(_ json: String, status: HTTPResponse.Status, slowChunkDelay: Duration = .zero) -> Response {
+        let bytes = ByteBuffer(string: json + "\n")
         var headers: HTTPFields = [.contentType: "application/json; charset=utf-8"]
         headers[HTTPField.Name("x-useepay-sandbox")!] = "true"
         guard slowChunkDelay > .zero else {

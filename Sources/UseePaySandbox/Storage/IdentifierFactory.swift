@@ -21,6 +21,8 @@ enum IdentifierFactory {
         case .subscription: return "sub_" + hex(20, using: &generator)
         case .invoice: return "inv_" + hex(20, using: &generator)
         case .webhookEndpoint: return "wek_" + hex(20, using: &generator)
+        case .checkoutSession: return "cs_" + hex(24, using: &generator)
+        case .mandate: return "man_" + hex(20, using: &generator)
         case .event: return "evt_" + hex(32, using: &generator)
         case .clientSecret: return hex(40, using: &generator)
         }
@@ -31,7 +33,7 @@ enum IdentifierFactory {
         return make(kind, using: &generator)
     }
 
-    enum Kind { case paymentIntent, refund, customer, subscription, invoice, webhookEndpoint, event, clientSecret }
+    enum Kind { case paymentIntent, refund, customer, subscription, invoice, webhookEndpoint, event, clientSecret, checkoutSession, mandate }
 }
 
 /// SplitMix64: tiny, fast and fully deterministic, so `--seed N` always yields the same data.

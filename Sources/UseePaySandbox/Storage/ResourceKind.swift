@@ -1,7 +1,7 @@
 /// The resources the sandbox stores, their tables, the wire field list (SPEC §7) every rendered
 /// object carries (absent values as `null`), and which list filters map to which column.
 enum ResourceKind: String, Sendable, CaseIterable {
-    case paymentIntent, refund, customer, subscription, invoice, webhookEndpoint
+    case paymentIntent, refund, customer, subscription, invoice, webhookEndpoint, checkoutSession, mandate
 
     var table: String {
         switch self {
@@ -11,8 +11,13 @@ enum ResourceKind: String, Sendable, CaseIterable {
         case .subscription: "subscriptions"
         case .invoice: "invoices"
         case .webhookEndpoint: "webhook_endpoints"
+        case .checkoutSession: "checkout_sessions"
+        case .mandate: "mandates"
         }
     }
+
+    /// Whether the table has a `status` column (list filters and the hourly counts use it).
+    var hasStatusColumn: Bool { !statuses.isEmpty }
 
     var displayName: String {
         switch self {
@@ -22,6 +27,8 @@ enum ResourceKind: String, Sendable, CaseIterable {
         case .subscription: "subscription"
         case .invoice: "invoice"
         case .webhookEndpoint: "webhook endpoint"
+        case .checkoutSession: "checkout session"
+        case .mandate: "mandate"
         }
     }
 
@@ -34,6 +41,8 @@ enum ResourceKind: String, Sendable, CaseIterable {
         case .subscription: "subscription"
         case .invoice: "invoice"
         case .webhookEndpoint: "webhook"
+        case .checkoutSession: "checkout_session"
+        case .mandate: "mandate"
         }
     }
 
@@ -74,6 +83,15 @@ enum ResourceKind: String, Sendable, CaseIterable {
             ]
         case .webhookEndpoint:
             Self.commonFields + ["url", "description", "events", "metadata", "status", "secret", "api_version"]
+        case .checkoutSession:
+            // SPEC §7.10: Unix-second `created`/`expires_at` instead of ISO `create_at`; `url` is the
+            // sandbox's hosted page (the docs show no field for it).
+            ["id", "object", "merchant_no", "app_id", "mode", "ui_mode", "amount", "currency", "merchant_order_id", "status",
+             "payment_status", "customer_id", "customer", "line_items", "subscription_data", "collection_method",
+             "payment_method_types", "metadata", "shipping", "billing", "created", "expires_at", "client_secret",
+             "subscription_id", "payment_intent_id", "url"]
+        case .mandate:
+            Self.commonFields + ["customer_id", "payment_intent_id", "customer_acceptance"]
         }
     }
 
@@ -86,6 +104,9 @@ enum ResourceKind: String, Sendable, CaseIterable {
         case .subscription: ["customer_id": "customer_id"]
         case .invoice: ["customer_id": "customer_id", "subscription_id": "subscription_id"]
         case .webhookEndpoint: [:]
+        case .checkoutSession: ["customer_id": "customer_id", "payment_intent_id": "payment_intent_id", "subscription_id": "subscription_id",
+                                "merchant_order_id": "merchant_order_id"]
+        case .mandate: ["customer_id": "customer_id", "payment_intent_id": "payment_intent_id"]
         }
     }
 
@@ -97,6 +118,8 @@ enum ResourceKind: String, Sendable, CaseIterable {
         case .subscription: ["incomplete", "active", "trialing", "past_due", "unpaid", "paused", "canceled", "incomplete_expired"]
         case .invoice: ["draft", "open", "paid", "payment_failed", "uncollectible", "void", "cancelled"]
         case .webhookEndpoint: ["enabled", "disabled"]
+        case .checkoutSession: ["open", "complete", "expired"]
+        case .mandate: []
         }
     }
 

@@ -92,12 +92,41 @@ struct SandboxDatabase: Sendable {
                 CREATE INDEX delivery_due ON webhook_deliveries(next_attempt_at) WHERE next_attempt_at IS NOT NULL;
                 """)
         }
+        migrator.registerMigration("v2-list-counts") { db in
+            try db.execute(sql: ListCounts.createTableSQL)
+            for kind in [ResourceKind.paymentIntent, .refund, .customer, .subscription, .invoice, .webhookEndpoint] {
+                try ListCounts.install(table: kind.table, hasStatus: kind.hasStatusColumn, in: db)
+            }
+        }
+        migrator.registerMigration("v3-checkout-sessions-and-mandates") { db in
+            try db.execute(sql: """
+                CREATE TABLE checkout_sessions (
+                    id TEXT PRIMARY KEY NOT NULL, merchant_no TEXT NOT NULL, create_at INTEGER NOT NULL, status TEXT NOT NULL,
+                    customer_id TEXT, payment_intent_id TEXT, subscription_id TEXT, merchant_order_id TEXT,
+                    expires_at INTEGER NOT NULL, doc TEXT NOT NULL);
+                CREATE INDEX checkout_by_time ON checkout_sessions(merchant_no, create_at DESC, id DESC);
+                CREATE INDEX checkout_by_customer ON checkout_sessions(merchant_no, customer_id);
+                CREATE INDEX checkout_by_intent ON checkout_sessions(merchant_no, payment_intent_id);
+                CREATE INDEX checkout_open_until ON checkout_sessions(expires_at) WHERE status = 'open';
+
+                CREATE TABLE mandates (
+                    id TEXT PRIMARY KEY NOT NULL, merchant_no TEXT NOT NULL, create_at INTEGER NOT NULL,
+                    customer_id TEXT, payment_intent_id TEXT, doc TEXT NOT NULL);
+                CREATE INDEX mandate_by_time ON mandates(merchant_no, create_at DESC, id DESC);
+                CREATE INDEX mandate_by_customer ON mandates(merchant_no, customer_id, create_at DESC, id DESC);
+                """)
+            for kind in [ResourceKind.checkoutSession, .mandate] {
+                try ListCounts.install(table: kind.table, hasStatus: kind.hasStatusColumn, in: db)
+            }
+        }
         try migrator.migrate(writer)
     }
 
     /// Tables holding merchant data; `reset` empties them, keeping the signing key and clock.
+    /// `list_counts` comes last: the triggers bring it to zero as rows go, then its rows go too.
     static let dataTables = ["payment_intents", "refunds", "customers", "subscriptions", "invoices",
-                             "webhook_endpoints", "events", "webhook_deliveries"]
+                             "webhook_endpoints", "checkout_sessions", "mandates", "events", "webhook_deliveries",
+                             ListCounts.table]
 }
 
 extension Database {

@@ -24,6 +24,8 @@ public struct SandboxServeCommand: AsyncParsableCommand {
     @Flag(help: "Seed hostile strings (escape sequences, control characters, OSC 52).") var hostileData = false
     @Option(help: "Seconds a refund stays received and then accepted (also how long pending payments wait).") var settleSeconds: Double = 2
     @Option(help: "Comma-separated webhook retry delays in seconds.") var webhookRetries = "1,5,10,30,60"
+    @Option(help: "List answers: 'both' (documented items/has_more plus the official SDK's data/total/page/page_size) or 'documented' (items and has_more only).")
+    var listEnvelope = ListEnvelope.both.rawValue
     @Option(help: "Fault: fixed latency added to every API answer (ms).") var latencyMs = 0
     @Option(help: "Fault: extra random latency up to this many ms.") var latencyJitterMs = 0
     @Option(name: .customLong("fault-rate-500"), help: "Fault: share of API calls answered 500 (0...1).") var faultRate500: Double = 0
@@ -42,6 +44,9 @@ public struct SandboxServeCommand: AsyncParsableCommand {
         }
         if db != nil && inMemory { throw ValidationError("use either --db or --in-memory, not both") }
         if let timeZone, TimeZone(identifier: timeZone) == nil { throw ValidationError("unknown time zone \(timeZone)") }
+        if ListEnvelope(rawValue: listEnvelope) == nil {
+            throw ValidationError("--list-envelope must be \(ListEnvelope.allCases.map(\.rawValue).joined(separator: " or "))")
+        }
         if settleSeconds < 0 { throw ValidationError("--settle-seconds must not be negative") }
         _ = try retrySchedule()
     }
@@ -76,6 +81,7 @@ public struct SandboxServeCommand: AsyncParsableCommand {
         options.hostileData = hostileData
         options.refundSettleDelay = .milliseconds(Int64(settleSeconds * 1000))
         options.webhookRetrySchedule = try retrySchedule()
+        options.listEnvelope = ListEnvelope(rawValue: listEnvelope) ?? .both
         var faults = FaultOptions()
         faults.latency = .milliseconds(latencyMs)
         faults.latencyJitter = .milliseconds(latencyJitterMs)
