@@ -32,14 +32,13 @@ public enum JSONValue: Sendable, Hashable, Codable, CustomStringConvertible {
         }
     }
 
-    /// Parses JSON bytes without Foundation's number handling (no `Double` anywhere).
-    public static func parse(_ data: Data) throws -> JSONValue {
-        var parser = JSONParser(bytes: Array(data))
-        return try parser.parseDocument()
+    /// Parses JSON bytes with the project's one parser (`JSONParser`); no `Double` anywhere.
+    public static func parse(_ data: Data) throws(JSONParseError) -> JSONValue {
+        try JSONParser<JSONValue>.parse(Array(data))
     }
 
-    public static func parse(_ text: String) throws -> JSONValue {
-        try parse(Data(text.utf8))
+    public static func parse(_ text: String) throws(JSONParseError) -> JSONValue {
+        try JSONParser<JSONValue>.parse(Array(text.utf8))
     }
 
     /// Compact JSON text with sorted keys (stable output for `--format json` and tests).
@@ -83,6 +82,20 @@ public enum JSONValue: Sendable, Hashable, Codable, CustomStringConvertible {
         let text = DecimalText.exact(d)
         return Int(text)
     }
+}
+
+extension JSONValue: JSONTreeValue {
+    public static var jsonNull: JSONValue { .null }
+    public static func jsonBool(_ value: Bool) -> JSONValue { .bool(value) }
+    /// A number `Decimal` cannot hold exactly (`1e400`, 40 significant digits) keeps its text
+    /// rather than becoming a different number.
+    public static func jsonNumber(_ text: String) -> JSONValue {
+        if let value = DecimalText.exactValue(ofJSONNumber: text) { return .number(value) }
+        return .string(text)
+    }
+    public static func jsonString(_ value: String) -> JSONValue { .string(value) }
+    public static func jsonArray(_ items: [JSONValue]) -> JSONValue { .array(items) }
+    public static func jsonObject(_ fields: [String: JSONValue]) -> JSONValue { .object(fields) }
 }
 
 extension Decimal {

@@ -9,6 +9,64 @@ enum DecimalText {
         return Decimal(string: trimmed, locale: Locale(identifier: "en_US_POSIX"))
     }
 
+    /// The exact value of text that already passed the JSON number grammar, or nil when `Decimal`
+    /// cannot hold it exactly (more than 38 significant digits, or an exponent out of its range):
+    /// `Decimal(string:)` would silently round the first and give NaN for the second.
+    static func exactValue(ofJSONNumber text: String) -> Decimal? {
+        var negative = false
+        var digits: UInt64 = 0
+        var significant = 0       // digits after leading zeros
+        var pendingZeros = 0      // trailing zeros not yet folded into `digits`
+        var fractionLength = 0
+        var exponent = 0
+        var exponentNegative = false
+        var inFraction = false
+        var inExponent = false
+        var fitsInUInt64 = true
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "-") where !inExponent: negative = true
+            case UInt8(ascii: "-"): exponentNegative = true
+            case UInt8(ascii: "+"): break
+            case UInt8(ascii: "."): inFraction = true
+            case UInt8(ascii: "e"), UInt8(ascii: "E"): inExponent = true
+            default:
+                let digit = Int(byte) - 48
+                if inExponent {
+                    exponent = min(exponent * 10 + digit, 100_000)   // clamped: only "out of range" matters
+                    continue
+                }
+                if inFraction { fractionLength += 1 }
+                if digit == 0 {
+                    if significant > 0 { pendingZeros += 1 }
+                    continue
+                }
+                // Fold pending zeros, then the digit.
+                for _ in 0..<(pendingZeros + 1) {
+                    let (times10, overflow) = digits.multipliedReportingOverflow(by: 10)
+                    if overflow { fitsInUInt64 = false }
+                    digits = times10
+                }
+                significant += pendingZeros + 1
+                pendingZeros = 0
+                let (sum, overflow) = digits.addingReportingOverflow(UInt64(digit))
+                if overflow { fitsInUInt64 = false }
+                digits = sum
+            }
+        }
+        if significant == 0 { return Decimal(0) }
+        guard significant <= 38 else { return nil }
+        // value = digits × 10^(pendingZeros − fractionLength ± exponent)
+        let scale = pendingZeros - fractionLength + (exponentNegative ? -exponent : exponent)
+        // Decimal's exponent is an Int8; a 38-digit mantissa allows a little more room on the right.
+        guard scale >= -128, scale + significant - 1 <= 127 + 37 else { return nil }
+        if fitsInUInt64, significant <= 19, (-128...127).contains(scale) {
+            return Decimal(sign: negative ? .minus : .plus, exponent: scale, significand: Decimal(digits))
+        }
+        guard let value = Decimal(string: text, locale: Locale(identifier: "en_US_POSIX")), !value.isNaN else { return nil }
+        return value
+    }
+
     /// JSON number grammar: -?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?
     static func isJSONNumber(_ text: String) -> Bool {
         var chars = Array(text.utf8)[...]
