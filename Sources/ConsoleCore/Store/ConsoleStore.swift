@@ -17,9 +17,6 @@ public actor ConsoleStore {
     private let work = WorkCounter()
     private var idleWaiters: [CheckedContinuation<Void, Never>] = []
     private var refreshTimer: Task<Void, Never>?
-    public private(set) var quitRequested = false
-    /// Every effect the reducer asked for, in order (for tests and diagnostics; capped).
-    public private(set) var effectLog: [ConsoleEffect] = []
     private let inbox: AsyncStream<ConsoleEvent>.Continuation
 
     /// - Parameters:
@@ -88,6 +85,9 @@ public actor ConsoleStore {
 
     public var isIdle: Bool { work.value == 0 }
 
+    /// Whether a live-refresh tick is scheduled (a timer, which does not count as work).
+    public var refreshScheduled: Bool { refreshTimer != nil }
+
     public func waitUntilIdle() async {
         if work.value == 0 { return }
         await withCheckedContinuation { idleWaiters.append($0) }
@@ -107,8 +107,6 @@ public actor ConsoleStore {
     }
 
     private func launch(_ effect: ConsoleEffect) {
-        if effectLog.count > 2000 { effectLog.removeFirst(1000) }
-        effectLog.append(effect)
         switch effect {
         case .scheduleRefresh(let seconds):
             refreshTimer?.cancel()
@@ -121,7 +119,6 @@ public actor ConsoleStore {
             refreshTimer?.cancel()
             refreshTimer = nil
         case .quit:
-            quitRequested = true
             onTerminalEffect(effect)
         case .copyToClipboard(let text):
             onTerminalEffect(effect)
