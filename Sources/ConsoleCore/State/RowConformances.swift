@@ -1,12 +1,13 @@
 import Foundation
 import UseePay
 
-// What `/`, quick filters and sorting read from each object. Column ids match the screens' columns.
+// What `/`, quick filters and sorting read from each object. Column ids match the screens' columns; a column
+// sorts by what its row shows (the status word, the customer label), so the order reads right on screen.
 
 extension PaymentIntent: ListRow {
     public var searchText: String {
         [id, merchantOrderId, customerId, customer?.name, customer?.email, description,
-         paymentMethod?.type, currency?.code, status.rawValue]
+         paymentMethod?.type, currency?.code, status.rawValue, StatusWords.word(status)]
             .compactMap { $0 }.joined(separator: " ").lowercased()
     }
     public var statusKey: String { status.rawValue }
@@ -14,7 +15,7 @@ extension PaymentIntent: ListRow {
         switch column {
         case "time": return createAt.map(SortKey.date) ?? .missing
         case "amount": return amount.map(SortKey.number) ?? .missing
-        case "status": return .text(status.rawValue)
+        case "status": return .text(StatusWords.word(status))
         // Sorted by the label the row shows.
         case "customer": return .text((ObjectLabels.customer(of: self) ?? "").lowercased())
         case "order": return .text(merchantOrderId ?? "")
@@ -43,13 +44,13 @@ extension Customer: ListRow {
 
 extension Subscription: ListRow {
     public var searchText: String {
-        [id, customerId, status.rawValue, description].compactMap { $0 }.joined(separator: " ").lowercased()
+        [id, customerId, status.rawValue, StatusWords.word(status), description].compactMap { $0 }.joined(separator: " ").lowercased()
     }
     public var statusKey: String { status.rawValue }
     public func sortKey(_ column: String) -> SortKey {
         switch column {
         case "customer": return .text(customerId ?? "")
-        case "status": return .text(status.rawValue)
+        case "status": return .text(StatusWords.word(status))
         case "period_end": return currentPeriodEnd.map(SortKey.date) ?? .missing
         case "created": return createAt.map(SortKey.date) ?? .missing
         case "id": return .text(id)
@@ -60,14 +61,14 @@ extension Subscription: ListRow {
 
 extension Refund: ListRow {
     public var searchText: String {
-        [id, paymentIntentId, reason, status.rawValue].compactMap { $0 }.joined(separator: " ").lowercased()
+        [id, paymentIntentId, reason, status.rawValue, StatusWords.word(status)].compactMap { $0 }.joined(separator: " ").lowercased()
     }
     public var statusKey: String { status.rawValue }
     public func sortKey(_ column: String) -> SortKey {
         switch column {
         case "time": return createAt.map(SortKey.date) ?? .missing
         case "amount": return amount.map(SortKey.number) ?? .missing
-        case "status": return .text(status.rawValue)
+        case "status": return .text(StatusWords.word(status))
         case "payment": return .text(paymentIntentId ?? "")
         case "id": return .text(id)
         default: return .missing
