@@ -9,7 +9,9 @@ final class RowReadingTests: XCTestCase {
         driver.start(with: [Fixtures.payment("pi_paid", status: "succeeded"),
                             Fixtures.payment("pi_auth", status: "requires_capture"),
                             Fixtures.payment("pi_3ds", status: "requires_customer_action"),
-                            Fixtures.payment("pi_new", status: "requires_payment_method")])
+                            Fixtures.payment("pi_new", status: "requires_payment_method"),
+                            Fixtures.payment("pi_void", status: "canceled"),
+                            Fixtures.payment("pi_wait", status: "pending")])
         return driver
     }
 
@@ -32,6 +34,7 @@ final class RowReadingTests: XCTestCase {
         driver.type("sort status asc")
         driver.press(KeyPress(.enter))
         let words = driver.state.payments.visible.compactMap { driver.state.payments[$0] }.map { StatusWords.word($0.status) }
-        XCTAssertEqual(words, ["awaiting capture", "needs 3DS", "needs payment", "succeeded"])
+        // By the API's names "canceled" and "pending" would come first.
+        XCTAssertEqual(words, ["awaiting capture", "canceled", "needs 3DS", "needs payment", "pending", "succeeded"])
     }
 }
