@@ -1,5 +1,6 @@
 import ConsoleCore
 import Foundation
+import TerminalUI
 import UseePay
 
 /// The scripts' front end to preparing a money move: ConsoleCore reads the object (`MoneyMover`) and
@@ -24,7 +25,8 @@ struct ActionPreparation: Sendable {
         case .success(let move):
             return move
         case .failure(let refusal):
-            throw CommandFailure(refusal.kind == .badAmount ? .usage : .apiRefused, refusal.description)
+            // The refusal quotes the object's status and the typed amount: hostile text must not reach the terminal.
+            throw CommandFailure(refusal.kind == .badAmount ? .usage : .apiRefused, TerminalText.sanitize(refusal.description))
         }
     }
 }
