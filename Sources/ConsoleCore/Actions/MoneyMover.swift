@@ -38,7 +38,7 @@ public struct MoneyMover: Sendable {
     }
 
     /// All refunds of a payment (what is left to refund is worked out from them).
-    public func refunds(ofPayment id: String) async throws -> [Refund] {
+    private func refunds(ofPayment id: String) async throws -> [Refund] {
         try await client.refunds(RefundListQuery(window: ListWindow(pageSize: ListWindow.maximumPageSize), paymentIntentId: id)).collect()
     }
 

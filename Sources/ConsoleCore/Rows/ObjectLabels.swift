@@ -128,14 +128,4 @@ public enum StatusWords {
         case .other(let raw): return raw
         }
     }
-
-    public static func tone(_ status: InvoiceStatus) -> StatusTone {
-        switch status {
-        case .paid: return .succeeded
-        case .open, .draft: return .pending
-        case .paymentFailed, .uncollectible: return .failed
-        case .void, .cancelled: return .cancelled
-        case .other: return .other
-        }
-    }
 }
