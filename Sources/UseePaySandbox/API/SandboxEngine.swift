@@ -126,6 +126,11 @@ final class SandboxEngine: Sendable {
         case ("invoices", .post, 3) where path[2] == "pay": return try await payInvoice(id: path[1], request)
         case ("invoices", .post, 3) where path[2] == "finalize": return try await finalizeInvoice(id: path[1], request)
 
+        case ("checkout_sessions", .get, 1): return try await list(.checkoutSession, request)
+        case ("checkout_sessions", .post, 1): return try await createCheckoutSession(request)
+        case ("checkout_sessions", .post, 2) where path[1] == "create": return try await createCheckoutSession(request)
+        case ("checkout_sessions", .get, 2): return try await retrieve(.checkoutSession, id: path[1], request)
+
         case ("webhooks", .get, 1): return try await list(.webhookEndpoint, request)
         case ("webhooks", .post, 2) where path[1] == "create": return try await createWebhookEndpoint(request)
         case ("webhooks", .get, 2): return try await retrieve(.webhookEndpoint, id: path[1], request)
@@ -155,6 +160,13 @@ final class SandboxEngine: Sendable {
         if kind == .paymentIntent, let customerId = doc.string("customer_id"), let merchantNo = doc.string("merchant_no"),
            let customer = try db.loadDocument(.customer, id: customerId, merchantNo: merchantNo) {
             fields["customer"] = try render(.customer, customer, db)
+        }
+        if kind == .checkoutSession, let customerId = doc.string("customer_id"), let merchantNo = doc.string("merchant_no"),
+           let customer = try db.loadDocument(.customer, id: customerId, merchantNo: merchantNo) {
+            // The documented session shows the customer's short form.
+            var short: Document = [:]
+            for field in ["id", "email", "name", "phone", "merchant_customer_id"] { short[field] = customer[field] ?? .null }
+            fields["customer"] = .object(short)
         }
         return .object(fields)
     }

@@ -16,6 +16,9 @@ struct AdminAPI {
         if path.count >= 2, path[0] == "3ds" {
             return try await threeDSecure(request, id: path[1], action: path.count == 3 ? path[2] : nil, extra: path.count > 3)
         }
+        if path.count >= 2, path[0] == "checkout" {
+            return try await checkout(request, id: path[1], action: path.count == 3 ? path[2] : nil, extra: path.count > 3, body: bodyData)
+        }
         if request.method == .get, path.count == 3, path[0] == "dashboard" {
             return try await dashboard(resource: path[1], id: path[2])
         }
@@ -84,11 +87,41 @@ struct AdminAPI {
         }
     }
 
+    /// The hosted checkout page and its two buttons. Form posts (the page) get a page back; JSON
+    /// posts (tests, scripts) get the session. The card is `card_number` in either body.
+    private func checkout(_ request: Request, id: String, action: String?, extra: Bool, body: Data) async throws -> Response {
+        let isForm = request.headers[.contentType]?.hasPrefix("application/x-www-form-urlencoded") == true
+        switch (request.method, action) {
+        case (.get, nil) where !extra:
+            let session = try await engine.writer.read { db -> SandboxJSON? in
+                guard let text = try String.fetchOne(db, sql: "SELECT doc FROM checkout_sessions WHERE id = ?", arguments: [id]) else { return nil }
+                return try engine.render(.checkoutSession, try Database.decodeDocument(text), db)
+            }
+            guard let session else { throw APIError.notFound("checkout session", id: id) }
+            return html(CheckoutPage.render(session: session))
+        case (.post, "complete"?) where !extra:
+            let card: String?
+            if isForm {
+                card = SandboxResponder.queryItems(String(decoding: body, as: UTF8.self)).last { $0.0 == "card_number" }?.1
+            } else {
+                card = try jsonBody(body, contentType: request.headers[.contentType]).string("card_number", maxLength: 40)
+            }
+            let session = try await engine.completeCheckoutSession(id: id, cardNumber: card.flatMap { $0.isEmpty ? nil : $0 })
+            return isForm ? html(CheckoutPage.finished(session: session)) : ok(session)
+        case (.post, "expire"?) where !extra:
+            let session = try await engine.expireCheckoutSession(id: id)
+            return isForm ? html(CheckoutPage.finished(session: session)) : ok(session)
+        default:
+            throw APIError.routeNotFound(request.method.rawValue, request.uri.path)
+        }
+    }
+
     static let index = [
         "POST /__sandbox/reset", "POST /__sandbox/seed", "GET /__sandbox/clock", "POST /__sandbox/clock/advance",
         "POST /__sandbox/settle", "GET /__sandbox/public-key", "GET /__sandbox/test-cards", "GET /__sandbox/webhook-deliveries",
         "GET /__sandbox/events", "GET /__sandbox/faults", "POST /__sandbox/faults", "GET /__sandbox/3ds/{id}",
         "POST /__sandbox/3ds/{id}/complete", "POST /__sandbox/3ds/{id}/fail",
+        "GET /__sandbox/checkout/{id}", "POST /__sandbox/checkout/{id}/complete", "POST /__sandbox/checkout/{id}/expire",
         "GET /__sandbox/dashboard/{payment_intents|customers|subscriptions|refunds|invoices}/{id}",
     ]
 

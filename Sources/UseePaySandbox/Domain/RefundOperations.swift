@@ -119,6 +119,7 @@ extension SandboxEngine {
             }
             changed += try self.expireAuthorizations(db, now: now)
             changed += try self.rollSubscriptionPeriods(db, now: now)
+            changed += try self.expireDueCheckoutSessions(db, now: now)
             return changed
         }
     }
