@@ -106,6 +106,24 @@ final class FaultSuiteConsoleTests: XCTestCase {
         try await eventNames(server, id).filter { $0 == name }.count
     }
 
+    /// The first state of the stream that satisfies `predicate`, or nil when none comes within `limit`.
+    static func first(of states: AsyncStream<ConsoleState>, within limit: Duration,
+                      where predicate: @escaping @Sendable (ConsoleState) -> Bool) async -> ConsoleState? {
+        await withTaskGroup(of: ConsoleState?.self) { group in
+            group.addTask {
+                for await state in states where predicate(state) { return state }
+                return nil
+            }
+            group.addTask {
+                try? await Task.sleep(for: limit)
+                return nil
+            }
+            let first = await group.next() ?? nil
+            group.cancelAll()
+            return first
+        }
+    }
+
     /// Opens the money-move dialog for the selected row and presses its confirm button.
     private func confirm(_ store: ConsoleStore, with key: Character) async {
         await press(store, .char(key))
@@ -246,12 +264,9 @@ final class FaultSuiteConsoleTests: XCTestCase {
         let (states, published) = AsyncStream<ConsoleState>.makeStream()
         await store.connect(onState: { published.yield($0) }, onTerminalEffect: { _ in })
         store.enqueue(.key(KeyPress(.enter)))
-        var sawNotice = false
-        for await state in states where state.flash?.text == "rate limited, retrying in 1 s" {
-            sawNotice = true
-            break
-        }
-        XCTAssertTrue(sawNotice)
+        // Bounded, so a console that never says it is waiting fails the test instead of hanging it.
+        let noticed = await Self.first(of: states, within: .seconds(15)) { $0.flash?.text == "rate limited, retrying in 1 s" }
+        XCTAssertNotNil(noticed, "the flash line never said it was retrying")
         // The client holds the request for the Retry-After second: lift the fault inside it.
         try await setFaults(world.server, ["reset": true])
         await store.waitUntilIdle()

@@ -31,27 +31,24 @@ final class RateLimitRetryTests: XCTestCase {
     }
 
     func testA503WithRetryAfterIsSentAgainWithoutItIsNot() async throws {
-        let busy = try await RecordingServer.start { _, index in
-            index == 0 ? ScriptedResponse(status: 503, headers: [("Retry-After", "0"), ("Content-Type", "text/html")], body: "<h1>busy</h1>")
-                       : .json(#"{"id":"pi_1","status":"canceled"}"#)
+        // One server for both cases: request 0 is busy with Retry-After, 1 succeeds, 2 is busy without it.
+        let server = try await RecordingServer.start { _, index in
+            switch index {
+            case 0: ScriptedResponse(status: 503, headers: [("Retry-After", "0"), ("Content-Type", "text/html")], body: "<h1>busy</h1>")
+            case 1: .json(#"{"id":"pi_1","status":"canceled"}"#)
+            default: ScriptedResponse(status: 503, headers: [("Content-Type", "text/html")], body: "<h1>down</h1>")
+            }
         }
         let collector = RecordCollector()
-        _ = try await withClient(busy.baseURL, observer: collector.observer) { client in
-            try await client.cancelPaymentIntent(id: "pi_1", reason: nil)
+        let error = try await withClient(server.baseURL, observer: collector.observer) { client in
+            _ = try await client.cancelPaymentIntent(id: "pi_1", reason: nil)
+            XCTAssertEqual(server.requestCount, 2, "sent again after the 503's Retry-After")
+            return await expectUseePayError { try await client.cancelPaymentIntent(id: "pi_2", reason: nil) }
         }
-        XCTAssertEqual(busy.requestCount, 2)
         XCTAssertEqual(collector.records.first?.retryNotice, "server busy (503), retrying in 0 s")
-        await busy.stop()
-
-        let down = try await RecordingServer.start { _, _ in
-            ScriptedResponse(status: 503, headers: [("Content-Type", "text/html")], body: "<h1>down</h1>")
-        }
-        let error = try await withClient(down.baseURL) { client in
-            await expectUseePayError { try await client.cancelPaymentIntent(id: "pi_1", reason: nil) }
-        }
         XCTAssertEqual(error?.kind, .server)
-        XCTAssertEqual(down.requestCount, 1, "a POST that got a 503 without Retry-After is not sent again")
-        await down.stop()
+        XCTAssertEqual(server.requestCount, 3, "a POST that got a 503 without Retry-After is not sent again")
+        await server.stop()
     }
 
     func testPOSTsThatMayHaveBeenProcessedAreNeverSentAgain() async throws {
@@ -115,8 +112,21 @@ final class RateLimitRetryTests: XCTestCase {
         }
         try await withClient(server.baseURL, observer: observer) { client in
             async let first = client.retrieveCustomer(id: "cus_1")
-            var iterator = limited.stream.makeAsyncIterator()
-            _ = await iterator.next()  // the first request has been told to wait
+            // The first request has been told to wait (bounded: a client that never waits fails, not hangs).
+            let told = await withTaskGroup(of: Bool.self) { group in
+                group.addTask {
+                    for await _ in limited.stream { return true }
+                    return false
+                }
+                group.addTask {
+                    try? await Task.sleep(for: .seconds(10))
+                    return false
+                }
+                let result = await group.next() ?? false
+                group.cancelAll()
+                return result
+            }
+            XCTAssertTrue(told, "the 429 was never announced as a retry")
             let second = try await client.retrieveCustomer(id: "cus_2")
             XCTAssertEqual(second.id, "cus_1")
             _ = try await first
