@@ -60,7 +60,12 @@ struct MoneyCommandRunner {
                 let outcome = await runOne(id: id, preparation: preparation, executor: executor, prepare: prepare, streams: streams,
                                            confirm: !assumeYes)
                 outcomes.append(outcome)
-                if fromStdin { emitLine(outcome, streams: streams) }
+                if fromStdin {
+                    emitLine(outcome, streams: streams)
+                    // Each id's line leaves at once: a script sees progress, and a rate-limit notice on stderr
+                    // lands after the line of the id before it, not before a buffer of earlier lines.
+                    streams.flush()
+                }
                 // A rejected key or a broken journal will fail every remaining id the same way.
                 if outcome.status == .configuration && ids.count > 1 {
                     streams.message("stopping: \(outcome.message)")
