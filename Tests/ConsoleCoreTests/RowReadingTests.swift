@@ -33,7 +33,10 @@ final class RowReadingTests: XCTestCase {
         driver.press(":")
         driver.type("sort status asc")
         driver.press(KeyPress(.enter))
-        let words = driver.state.payments.visible.compactMap { driver.state.payments[$0] }.map { StatusWords.word($0.status) }
+        let words = driver.state.payments.visible.compactMap { id -> String? in
+            guard case .payment(let p)? = driver.state.object(ObjectRef(.payment, id)) else { return nil }
+            return StatusWords.word(p.status)
+        }
         // By the API's names "canceled" and "pending" would come first.
         XCTAssertEqual(words, ["awaiting capture", "canceled", "needs 3DS", "needs payment", "pending", "succeeded"])
     }

@@ -44,17 +44,10 @@ struct PaymentsList: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let settings = try global.loadSettings()
-        let (from, to) = try listing.interval(timeZone: settings.timeZone.value, defaultSinceToday: true)
-        let query = PaymentIntentListQuery(
-            window: ListingRunner.window(since: from, until: to), statuses: statuses.map(PaymentIntentStatus.init(rawValue:)),
-            customerId: customer, merchantOrderId: order)
-        let time = TimeText(timeZone: settings.timeZone.value)
-        try await ServiceSession.with(settings) { session in
-            try await ListingRunner.run(
-                session.client.paymentIntents(query), format: listing.format,
-                columns: PaymentIntentColumns.columns(time: time), raw: \.raw, limit: listing.limit, noun: "payments",
-                streams: StandardStreams(), cells: listing.cells)
+        let statuses = self.statuses.map(PaymentIntentStatus.init(rawValue:)), customer = self.customer, order = self.order
+        try await ObjectCommand.list(global, listing, noun: "payments", defaultSinceToday: true,
+                                     columns: PaymentIntentColumns.columns(time:), raw: \.raw) { client, window in
+            client.paymentIntents(PaymentIntentListQuery(window: window, statuses: statuses, customerId: customer, merchantOrderId: order))
         }
     }
 }
@@ -62,24 +55,13 @@ struct PaymentsList: AsyncParsableCommand {
 struct PaymentsShow: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "show", abstract: "Show one payment intent.")
 
-    @OptionGroup var global: GlobalOptions
+    @OptionGroup var options: ShowOptions
     @Argument(help: "Payment intent id.") var id: String
-    @Option(help: "table, json, jsonl or csv.") var format: OutputFormat = .table
-    @Flag(help: "With --format csv: values exactly as received, UNSAFE to open in a spreadsheet.") var raw = false
-
-    func validate() throws { try RawExportOption.validate(raw: raw, format: format) }
 
     func run() async throws {
-        let settings = try global.loadSettings()
-        let time = TimeText(timeZone: settings.timeZone.value)
-        try await ServiceSession.with(settings) { session in
-            let intent: PaymentIntent
-            do {
-                intent = try await session.client.retrievePaymentIntent(id: id)
-            } catch {
-                throw FailureClassifier.failure(error)
-            }
-            ListingRunner.show(raw: intent.raw, fields: PaymentIntentColumns.fields(intent, time: time), dashboard: session.dashboardLinks.link(for: ObjectRef(.payment, intent.id)), format: format, streams: StandardStreams(), cells: raw ? .asReceived : .spreadsheetSafe)
+        let id = self.id
+        try await ObjectCommand.show(options, dashboardKind: .payment, fields: PaymentIntentColumns.fields(_:time:), raw: \.raw) { client in
+            try await client.retrievePaymentIntent(id: id)
         }
     }
 }

@@ -41,14 +41,9 @@ struct RefundsList: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Only refunds of this payment intent.", valueName: "id")) var paymentIntent: String?
 
     func run() async throws {
-        let settings = try global.loadSettings()
-        let (from, to) = try listing.interval(timeZone: settings.timeZone.value)
-        let query = RefundListQuery(window: ListingRunner.window(since: from, until: to), paymentIntentId: paymentIntent)
-        let time = TimeText(timeZone: settings.timeZone.value)
-        try await ServiceSession.with(settings) { session in
-            try await ListingRunner.run(
-                session.client.refunds(query), format: listing.format, columns: RefundColumns.columns(time: time), raw: \.raw,
-                limit: listing.limit, noun: "refunds", streams: StandardStreams(), cells: listing.cells)
+        let paymentIntent = self.paymentIntent
+        try await ObjectCommand.list(global, listing, noun: "refunds", columns: RefundColumns.columns(time:), raw: \.raw) { client, window in
+            client.refunds(RefundListQuery(window: window, paymentIntentId: paymentIntent))
         }
     }
 }
@@ -56,20 +51,13 @@ struct RefundsList: AsyncParsableCommand {
 struct RefundsShow: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "show", abstract: "Show one refund.")
 
-    @OptionGroup var global: GlobalOptions
+    @OptionGroup var options: ShowOptions
     @Argument(help: "Refund id.") var id: String
-    @Option(help: "table, json, jsonl or csv.") var format: OutputFormat = .table
-    @Flag(help: "With --format csv: values exactly as received, UNSAFE to open in a spreadsheet.") var raw = false
-
-    func validate() throws { try RawExportOption.validate(raw: raw, format: format) }
 
     func run() async throws {
-        let settings = try global.loadSettings()
-        let time = TimeText(timeZone: settings.timeZone.value)
-        try await ServiceSession.with(settings) { session in
-            let refund: Refund
-            do { refund = try await session.client.retrieveRefund(id: id) } catch { throw FailureClassifier.failure(error) }
-            ListingRunner.show(raw: refund.raw, fields: RefundColumns.fields(refund, time: time), dashboard: session.dashboardLinks.link(for: ObjectRef(.refund, refund.id)), format: format, streams: StandardStreams(), cells: raw ? .asReceived : .spreadsheetSafe)
+        let id = self.id
+        try await ObjectCommand.show(options, dashboardKind: .refund, fields: RefundColumns.fields(_:time:), raw: \.raw) { client in
+            try await client.retrieveRefund(id: id)
         }
     }
 }

@@ -19,15 +19,9 @@ struct SubscriptionsList: AsyncParsableCommand {
     var statuses: [String] = []
 
     func run() async throws {
-        let settings = try global.loadSettings()
-        let (from, to) = try listing.interval(timeZone: settings.timeZone.value)
-        let query = SubscriptionListQuery(
-            window: ListingRunner.window(since: from, until: to), customerId: customer, statuses: statuses.map(SubscriptionStatus.init(rawValue:)))
-        let time = TimeText(timeZone: settings.timeZone.value)
-        try await ServiceSession.with(settings) { session in
-            try await ListingRunner.run(
-                session.client.subscriptions(query), format: listing.format, columns: SubscriptionColumns.columns(time: time),
-                raw: \.raw, limit: listing.limit, noun: "subscriptions", streams: StandardStreams(), cells: listing.cells)
+        let customer = self.customer, statuses = self.statuses.map(SubscriptionStatus.init(rawValue:))
+        try await ObjectCommand.list(global, listing, noun: "subscriptions", columns: SubscriptionColumns.columns(time:), raw: \.raw) { client, window in
+            client.subscriptions(SubscriptionListQuery(window: window, customerId: customer, statuses: statuses))
         }
     }
 }
@@ -35,21 +29,13 @@ struct SubscriptionsList: AsyncParsableCommand {
 struct SubscriptionsShow: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "show", abstract: "Show one subscription.")
 
-    @OptionGroup var global: GlobalOptions
+    @OptionGroup var options: ShowOptions
     @Argument(help: "Subscription id.") var id: String
-    @Option(help: "table, json, jsonl or csv.") var format: OutputFormat = .table
-    @Flag(help: "With --format csv: values exactly as received, UNSAFE to open in a spreadsheet.") var raw = false
-
-    func validate() throws { try RawExportOption.validate(raw: raw, format: format) }
 
     func run() async throws {
-        let settings = try global.loadSettings()
-        let time = TimeText(timeZone: settings.timeZone.value)
-        try await ServiceSession.with(settings) { session in
-            let subscription: Subscription
-            do { subscription = try await session.client.retrieveSubscription(id: id) } catch { throw FailureClassifier.failure(error) }
-            ListingRunner.show(raw: subscription.raw, fields: SubscriptionColumns.fields(subscription, time: time), dashboard: session.dashboardLinks.link(for: ObjectRef(.subscription, subscription.id)), format: format,
-                               streams: StandardStreams(), cells: raw ? .asReceived : .spreadsheetSafe)
+        let id = self.id
+        try await ObjectCommand.show(options, dashboardKind: .subscription, fields: SubscriptionColumns.fields(_:time:), raw: \.raw) { client in
+            try await client.retrieveSubscription(id: id)
         }
     }
 }

@@ -1,0 +1,51 @@
+import ArgumentParser
+import ConsoleCore
+import Foundation
+import UseePay
+
+/// The options every `show` command has besides the id: the global ones, `--format` and `--raw`.
+struct ShowOptions: ParsableArguments {
+    @OptionGroup var global: GlobalOptions
+    @Option(help: "table, json, jsonl or csv.") var format: OutputFormat = .table
+    @Flag(help: "With --format csv: values exactly as received, UNSAFE to open in a spreadsheet.") var raw = false
+
+    func validate() throws { try RawExportOption.validate(raw: raw, format: format) }
+}
+
+/// What every `list` and `show` command does once it knows its resource — settings, session, paging or
+/// reading, writing — so a command only builds its query or names its retrieve call.
+enum ObjectCommand {
+    /// Pages through a listing between `--since` and `--until` and writes it.
+    /// - Parameter pages: the client's auto-paging listing for a window of creation times.
+    static func list<Item: Identifiable & Sendable>(
+        _ global: GlobalOptions, _ listing: ListingOptions, noun: String, defaultSinceToday: Bool = false,
+        columns: (TimeText) -> [OutputColumn<Item>], raw: @escaping (Item) -> JSONValue,
+        pages: (UseePayClient, ListWindow) -> AutoPagingSequence<Item>
+    ) async throws {
+        let settings = try global.loadSettings()
+        let (from, to) = try listing.interval(timeZone: settings.timeZone.value, defaultSinceToday: defaultSinceToday)
+        let time = TimeText(timeZone: settings.timeZone.value)
+        try await ServiceSession.with(settings) { session in
+            try await ListingRunner.run(
+                pages(session.client, ListingRunner.window(since: from, until: to)), format: listing.format, columns: columns(time),
+                raw: raw, limit: listing.limit, noun: noun, streams: StandardStreams(), cells: listing.cells)
+        }
+    }
+
+    /// Reads one object and writes it: its fields (and dashboard link, when `dashboardKind` has one) for people,
+    /// the API's JSON or CSV for programs.
+    static func show<Object: Identifiable & Sendable>(
+        _ options: ShowOptions, dashboardKind: ObjectKind?, fields: (Object, TimeText) -> [(String, String)],
+        raw: (Object) -> JSONValue, retrieve: (UseePayClient) async throws -> Object
+    ) async throws where Object.ID == String {
+        let settings = try options.global.loadSettings()
+        let time = TimeText(timeZone: settings.timeZone.value)
+        try await ServiceSession.with(settings) { session in
+            let object: Object
+            do { object = try await retrieve(session.client) } catch { throw FailureClassifier.failure(error) }
+            let dashboard = dashboardKind.flatMap { session.dashboardLinks.link(for: ObjectRef($0, object.id)) }
+            ListingRunner.show(raw: raw(object), fields: fields(object, time), dashboard: dashboard, format: options.format,
+                               streams: StandardStreams(), cells: options.raw ? .asReceived : .spreadsheetSafe)
+        }
+    }
+}
