@@ -26,12 +26,11 @@ final class ListWindowSandboxTests: XCTestCase {
         let configuration = UseePayConfiguration(environment: .custom(server.baseURL), merchantNo: server.credentials.merchantNo,
                                                  apiKey: APIKey(server.credentials.apiKey), appId: server.credentials.appId)
         let client = try UseePayClient(configuration: configuration, requestObserver: relay.observer)
-        let runner = EffectRunner(client: client, journal: InMemoryActionJournal(), mode: .sandbox)
+        let runner = EffectRunner(client: client, journal: InMemoryActionJournal())
         let state = ConsoleState(mode: .sandbox, profileName: "sandbox", merchantTimeZone: TimeZone(identifier: "UTC")!,
                                  size: TerminalSize(columns: 120, rows: 40), sessionTag: "window")
-        let store = ConsoleStore(state: state, runner: runner)
-        relay.attach(store)
-        await store.send(.started)
+        let store = ConsoleStore(state: state, runner: runner, relay: relay)
+        await store.start()
         await store.waitUntilIdle()
         return World(server: server, client: client, store: store)
     }
@@ -43,7 +42,7 @@ final class ListWindowSandboxTests: XCTestCase {
     }
 
     private func press(_ store: ConsoleStore, _ key: KeyPress) async {
-        await store.send(.key(key))
+        store.enqueue(.key(key))
         await store.waitUntilIdle()
     }
 
