@@ -148,13 +148,13 @@ final class FaultSuiteConsoleTests: XCTestCase {
         await confirm(store, with: "A")
         var state = await store.state
         XCTAssertEqual(state.flash?.text.hasPrefix("Checked: capture of 11.00 USD on \(toCapture) did happen."), true, "\(String(describing: state.flash))")
-        XCTAssertEqual(state.payments[toCapture]?.status, .succeeded)
+        XCTAssertEqual(state.payment(toCapture)?.status, .succeeded)
 
         await filter(store, "FS-CAN")
         await confirm(store, with: "X")
         state = await store.state
         XCTAssertEqual(state.flash?.text.contains("did happen"), true, "\(String(describing: state.flash))")
-        XCTAssertEqual(state.payments[toCancel]?.status, .cancelled)
+        XCTAssertEqual(state.payment(toCancel)?.status, .cancelled)
 
         await filter(store, "FS-REF")
         await confirm(store, with: "R")
@@ -242,7 +242,7 @@ final class FaultSuiteConsoleTests: XCTestCase {
         let state = await store.state
         try await setFaults(world.server, ["reset": true])
         for id in ids {
-            XCTAssertEqual(state.payments[id]?.status, .succeeded, id)
+            XCTAssertEqual(state.payment(id)?.status, .succeeded, id)
             XCTAssertNil(state.pending[id], id)
             let moves = try await count("payment_intent.succeeded", world.server, id)
             XCTAssertEqual(moves, 1, id)

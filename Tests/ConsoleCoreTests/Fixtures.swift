@@ -98,11 +98,12 @@ struct Driver {
         return all
     }
 
-    /// Starts the console and answers the first payments load with `payments`.
-    mutating func start(with payments: [PaymentIntent], hasMore: Bool = false) {
+    /// Starts the console and answers the first payments load with `payments`. Returns what the answer asked for.
+    @discardableResult
+    mutating func start(with payments: [PaymentIntent], hasMore: Bool = false) -> [ConsoleEffect] {
         let effects = send(.started)
         guard case .load(let request)? = effects.first else { fatalError("start did not load") }
-        send(.effectResult(.loaded(request, .success(LoadedPage(objects: payments.map(ConsoleObject.payment), hasMore: hasMore)))))
+        return send(.effectResult(.loaded(request, .success(LoadedPage(objects: payments.map(ConsoleObject.payment), hasMore: hasMore)))))
     }
 
     static func loadRequest(_ effects: [ConsoleEffect]) -> LoadRequest? {

@@ -53,7 +53,7 @@ final class ReducerActionTests: XCTestCase {
         XCTAssertEqual(driver.press("A"), [], "no second capture while one is in flight")
         driver.send(.effectResult(.sent(sent[0], .success(.payment(Fixtures.payment("pi_auth", status: "succeeded", amount: "120.00", captured: "120.00"))))))
         XCTAssertNil(driver.state.pending["pi_auth"])
-        XCTAssertEqual(driver.state.payments["pi_auth"]?.status, .succeeded)
+        XCTAssertEqual(driver.state.payment("pi_auth")?.status, .succeeded)
         XCTAssertEqual(driver.state.flash, Flash("Captured 120.00 USD on pi_auth — now succeeded", .success))
         XCTAssertEqual(driver.state.paymentSummary.succeededVolume, [Money(amount: 120, currency: .usd)])
     }
@@ -86,7 +86,7 @@ final class ReducerActionTests: XCTestCase {
         driver.send(.effectResult(.sent(request, .failure(ConsoleFailure(message: "invalid_status: payment intent is not capturable", httpStatus: 400, code: "invalid_status")))))
         XCTAssertTrue(driver.state.pending.isEmpty)
         XCTAssertEqual(driver.state.flash, Flash("Capture of pi_auth failed: invalid_status: payment intent is not capturable", .error))
-        XCTAssertEqual(driver.state.payments["pi_auth"]?.status, .requiresCapture)
+        XCTAssertEqual(driver.state.payment("pi_auth")?.status, .requiresCapture)
     }
 
     func testUnclearCaptureIsCheckedNotResentAndSettlesAsHappened() {
@@ -105,7 +105,7 @@ final class ReducerActionTests: XCTestCase {
         XCTAssertEqual(entry.phase, .settledHappened)
         XCTAssertEqual(entry.request.consoleRequestId, "t-1")
         XCTAssertNil(driver.state.pending["pi_auth"])
-        XCTAssertEqual(driver.state.payments["pi_auth"]?.status, .succeeded)
+        XCTAssertEqual(driver.state.payment("pi_auth")?.status, .succeeded)
         XCTAssertEqual(driver.state.flash?.text, "Checked: capture of 120.00 USD on pi_auth did happen. Captured 120.00 USD on pi_auth — now succeeded")
     }
 

@@ -104,7 +104,7 @@ final class SandboxStoryTests: XCTestCase {
         // Find an authorised one: quick filter 1 = requires_capture.
         await press(store, .char("1"))
         state = await store.state
-        XCTAssertTrue(state.payments.visible.allSatisfy { state.payments[$0]?.status == .requiresCapture })
+        XCTAssertTrue(state.payments.visible.allSatisfy { state.payment($0)?.status == .requiresCapture })
         await filter(store, "STORY-0")
         state = await store.state
         let captureID = world.authorised[0].id
@@ -118,7 +118,7 @@ final class SandboxStoryTests: XCTestCase {
         await press(store, KeyPress(.right), KeyPress(.enter))
         state = await store.state
         XCTAssertNil(state.dialog)
-        XCTAssertEqual(state.payments[captureID]?.status, .succeeded)
+        XCTAssertEqual(state.payment(captureID)?.status, .succeeded)
         XCTAssertEqual(state.flash, Flash("Captured 50.00 USD on \(captureID) — now succeeded", .success))
         let captured = try await world.client.retrievePaymentIntent(id: captureID)
         XCTAssertEqual(captured.status, .succeeded)
@@ -158,7 +158,7 @@ final class SandboxStoryTests: XCTestCase {
         XCTAssertEqual(state.payments.cursorID, cancelID)
         await press(store, .char("X"), KeyPress(.right), KeyPress(.enter))
         state = await store.state
-        XCTAssertEqual(state.payments[cancelID]?.status, .cancelled)
+        XCTAssertEqual(state.payment(cancelID)?.status, .cancelled)
         let cancelled = try await world.client.retrievePaymentIntent(id: cancelID)
         XCTAssertEqual(cancelled.status, .cancelled)
         XCTAssertEqual(cancelled.cancellationReason, "requested_by_customer")
@@ -203,7 +203,7 @@ final class SandboxStoryTests: XCTestCase {
         await press(store, .char("A"), KeyPress(.right), KeyPress(.enter))
         let state = await store.state
         XCTAssertNil(state.pending[id])
-        XCTAssertEqual(state.payments[id]?.status, .succeeded)
+        XCTAssertEqual(state.payment(id)?.status, .succeeded)
         XCTAssertEqual(state.flash?.text, "Checked: capture of 75.25 USD on \(id) did happen. Captured 75.25 USD on \(id) — now succeeded")
         let captures = state.apiLog.filter { $0.method == "POST" && $0.path.hasSuffix("/capture") }
         XCTAssertEqual(captures.count, 1, "never resent")

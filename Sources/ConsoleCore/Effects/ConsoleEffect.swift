@@ -54,10 +54,13 @@ public enum ConsoleEffect: Sendable, Equatable {
 public struct LoadedPage: Sendable {
     public var objects: [ConsoleObject]
     public var hasMore: Bool
+    /// The list's size when the server sends one (UseePay documents none; the sandbox may).
+    public var total: Int?
 
-    public init(objects: [ConsoleObject], hasMore: Bool) {
+    public init(objects: [ConsoleObject], hasMore: Bool, total: Int? = nil) {
         self.objects = objects
         self.hasMore = hasMore
+        self.total = total
     }
 }
 

@@ -74,6 +74,6 @@ public actor EffectRunner {
 
 extension LoadedPage {
     init<Item>(_ page: Page<Item>, _ wrap: (Item) -> ConsoleObject) {
-        self.init(objects: page.items.map(wrap), hasMore: page.hasMore)
+        self.init(objects: page.items.map(wrap), hasMore: page.hasMore, total: page.total)
     }
 }

@@ -1,36 +1,70 @@
-/// A list loaded page by page, de-duplicated by id, filtered and sorted locally, with a cursor that
-/// follows the selected object's id rather than a row number.
+/// One server list seen through a bounded window of pages, de-duplicated by id, filtered and sorted
+/// locally, with a cursor that follows the selected object's id rather than a row number.
 ///
-/// Cost: cursor moves, marks and reads of the visible window are O(1) or O(visible rows). Work over all
-/// loaded rows happens only when data or the filter/sort changes: a page load costs O(page) when the list
-/// keeps the server's order, O(n log n) when a local sort is active; changing the filter costs O(n)
-/// (O(shown) when the filter text only grows).
+/// The server pages by `page_num` (random access) and says `has_more`. The model holds at most
+/// `pageLimit` consecutive pages around the cursor (`heldPages`); pages far from the cursor are dropped
+/// and read again when the cursor comes back, so memory does not grow with the day. Marks are kept
+/// as ids with what a bulk action needs (`ListMark`), so they survive their page being dropped.
+///
+/// Cost: cursor moves, marks and reads of the visible rows are O(1) or O(visible rows). Work over all
+/// held rows (at most `pageLimit * pageSize`) happens only when pages arrive or leave, or the
+/// filter/sort changes. Paging, prefetch and the search for the end are in `ListModel+Paging.swift`.
 public struct ListModel<Item: ListRow>: Sendable, Equatable {
-    public private(set) var items: [Item.ID: Item] = [:]
-    /// Ids in the order the server returned them (newest first).
-    public private(set) var loadedOrder: [Item.ID] = []
+    public internal(set) var items: [Item.ID: Item] = [:]
+    /// Held rows in the server's order (newest first): the held pages' ids, concatenated.
+    public internal(set) var loadedOrder: [Item.ID] = []
+    /// The consecutive server pages the window holds, in page order.
+    public internal(set) var heldPages: [HeldPage<Item.ID>] = []
     /// Ids that pass the filters, in display order.
-    public private(set) var visible: [Item.ID] = []
-    public private(set) var cursorID: Item.ID?
-    public private(set) var cursorIndex: Int = 0
+    public internal(set) var visible: [Item.ID] = []
+    public internal(set) var cursorID: Item.ID?
+    public internal(set) var cursorIndex: Int = 0
     public var scrollOffset: Int = 0
-    public private(set) var marks: Set<Item.ID> = []
-    public private(set) var filterText: String = ""
-    public private(set) var statusFilter: String?
-    public private(set) var sort: ListSort?
+    public private(set) var marks: [Item.ID: ListMark] = [:]
+    public internal(set) var filterText: String = ""
+    public internal(set) var statusFilter: String?
+    public internal(set) var sort: ListSort?
     public var phase: LoadPhase = .idle
-    public private(set) var nextPage: Int = 0
-    public private(set) var hasMore: Bool = true
-    public private(set) var highlights: [Item.ID: RowHighlight] = [:]
-    /// Bumped whenever the list is emptied for a new query, so late pages of the old query are dropped.
-    public private(set) var generation: Int = 0
+    /// Pages exist after the last held one.
+    public internal(set) var hasMore: Bool = true
+    /// The server's last page, once known (from `has_more: false`, an empty page, or a `total`).
+    public internal(set) var lastPage: Int?
+    /// How many rows the list has, once known.
+    public internal(set) var knownTotal: Int?
+    public internal(set) var highlights: [Item.ID: RowHighlight] = [:]
+    /// Bumped whenever the window starts over (new query, jump), so late pages of the old one are dropped.
+    public internal(set) var generation: Int = 0
+    /// Rows per server page (the console asks for the documented maximum).
+    public var pageSize: Int = ListModel.defaultPageSize
+    /// Most pages held at once. Enough for a screen, a page of prefetch on each side and the page left behind.
+    public var pageLimit: Int = ListModel.defaultPageLimit
+    /// A `G` in progress: the search for the last page.
+    public internal(set) var seek: EndSeek<Item>?
+    /// A jump (`gg`, or `G` when the last page is known) waiting for its page.
+    public internal(set) var pendingJump: PendingJump?
+    /// Ids of the newest page as last read, so a refresh deep in the list can tell new rows from old.
+    var newestIDs: Set<Item.ID> = []
 
-    public init() {}
+    public static var defaultPageSize: Int { 100 }
+    public static var defaultPageLimit: Int { 5 }
 
+    public init(pageSize: Int = ListModel.defaultPageSize, pageLimit: Int = ListModel.defaultPageLimit) {
+        self.pageSize = max(1, pageSize)
+        self.pageLimit = max(2, pageLimit)
+    }
+
+    /// Held rows (not the whole list: see `totalText`).
     public var count: Int { loadedOrder.count }
-    public var allLoaded: Bool { !hasMore }
+    /// Everything the server has is held.
+    public var allLoaded: Bool { !hasMore && firstHeldPage == 0 }
     public var selected: Item? { cursorID.flatMap { items[$0] } }
     public subscript(id: Item.ID) -> Item? { items[id] }
+
+    public var firstHeldPage: Int { heldPages.first?.number ?? 0 }
+    /// The page after the window (what scrolling down reads next).
+    public var nextPage: Int { heldPages.last.map { $0.number + 1 } ?? 0 }
+    /// Position in the server's list of the first held row.
+    public var firstRow: Int { firstHeldPage * pageSize }
 
     public func visibleItems(from start: Int, count: Int) -> ArraySlice<Item.ID> {
         let lower = max(0, min(start, visible.count))
@@ -38,111 +72,36 @@ public struct ListModel<Item: ListRow>: Sendable, Equatable {
         return visible[lower..<upper]
     }
 
-    // MARK: Loading
+    var isPlainOrder: Bool { sort == nil && statusFilter == nil && filterText.isEmpty }
 
-    /// Forgets everything for a new query (other date range, other server filter).
-    public mutating func reset() {
-        let keepFilter = filterText
-        let keepStatus = statusFilter
-        let keepSort = sort
-        let nextGeneration = generation + 1
-        self = ListModel()
-        filterText = keepFilter
-        statusFilter = keepStatus
-        sort = keepSort
-        generation = nextGeneration
+    /// The cursor's index among the held rows (server order). O(1) without a filter or sort, else O(held).
+    var heldCursorIndex: Int {
+        if isPlainOrder { return cursorIndex }
+        guard let cursorID, let index = loadedOrder.firstIndex(of: cursorID) else { return 0 }
+        return index
     }
 
-    public mutating func beginLoading(page: Int) { phase = .loading(page: page) }
-
-    /// Appends a page (infinite scroll). Objects already present are updated in place, never duplicated.
-    public mutating func appendPage(_ page: [Item], hasMore: Bool, page pageNumber: Int) {
-        var appended: [Item.ID] = []
-        var membershipChanged = false
-        for item in page {
-            if let old = items[item.id] {
-                if old != item {
-                    if matches(old) != matches(item) { membershipChanged = true }
-                    items[item.id] = item
-                }
-            } else {
-                items[item.id] = item
-                loadedOrder.append(item.id)
-                appended.append(item.id)
-            }
-        }
-        self.hasMore = hasMore
-        nextPage = pageNumber + 1
-        phase = .idle
-        if sort != nil || membershipChanged {
-            recomputeVisible()
-        } else {
-            visible.append(contentsOf: appended.filter { matches(items[$0]!) })
-            settleCursor()
-        }
+    /// 1-based row of the cursor in the whole server list (nil when nothing is held).
+    public var cursorRow: Int? {
+        guard !visible.isEmpty else { return nil }
+        return firstRow + heldCursorIndex + 1
     }
 
-    /// Merges a fresh first page from a live refresh: new objects go on top, changed ones update in
-    /// place; both are highlighted until `untilTick`. The view keeps showing the same objects
-    /// (the cursor and scroll position shift with what was inserted above them).
-    @discardableResult
-    public mutating func mergeNewest(_ page: [Item], untilTick: Int) -> (new: Int, changed: Int) {
-        var fresh: [Item.ID] = []
-        var changed = 0
-        var membershipChanged = false
-        for item in page {
-            if let old = items[item.id] {
-                if old != item {
-                    if matches(old) != matches(item) { membershipChanged = true }
-                    items[item.id] = item
-                    highlights[item.id] = .changed(untilTick: untilTick)
-                    changed += 1
-                }
-            } else {
-                items[item.id] = item
-                fresh.append(item.id)
-                highlights[item.id] = .new(untilTick: untilTick)
-            }
-        }
-        guard !fresh.isEmpty || membershipChanged || (changed > 0 && sort != nil) else { return (0, changed) }
-        loadedOrder.insert(contentsOf: fresh, at: 0)
-        if sort != nil || membershipChanged {
-            recomputeVisible()
-        } else {
-            let shown = fresh.filter { matches(items[$0]!) }
-            visible.insert(contentsOf: shown, at: 0)
-            if cursorID != nil {
-                cursorIndex += shown.count
-                scrollOffset += shown.count
-            }
-            settleCursor()
-        }
-        return (fresh.count, changed)
-    }
-
-    /// Replaces one object with the server's newer answer (after an action). Unknown ids are ignored:
-    /// the list shows what its query returned, not every object the console touched.
-    public mutating func update(_ item: Item) {
-        guard let old = items[item.id], old != item else { return }
-        items[item.id] = item
-        if matches(old) != matches(item) || sort != nil { recomputeVisible() }
-    }
-
-    public mutating func loadFailed(page: Int, _ failure: ConsoleFailure) {
-        phase = .failed(page: page, failure)
-    }
-
-    public mutating func expireHighlights(atTick tick: Int) {
-        guard !highlights.isEmpty else { return }
-        highlights = highlights.filter { $0.value.untilTick > tick }
+    /// "100,000" when the size is known, "12,300+" (rows known to exist) while more may follow.
+    public var totalText: String {
+        if let knownTotal { return RowCount.grouped(knownTotal) }
+        let known = firstRow + count
+        return RowCount.grouped(known) + (hasMore ? "+" : "")
     }
 
     // MARK: Filtering and sorting
 
-    public func matches(_ item: Item) -> Bool {
-        if let statusFilter, item.statusKey != statusFilter { return false }
+    public func matches(_ item: Item) -> Bool { matches(status: item.statusKey, searchText: item.searchText) }
+
+    func matches(status: String, searchText: @autoclosure () -> String) -> Bool {
+        if let statusFilter, status != statusFilter { return false }
         if filterText.isEmpty { return true }
-        return item.searchText.contains(filterText)
+        return searchText().contains(filterText)
     }
 
     public mutating func setFilter(_ text: String) {
@@ -170,8 +129,8 @@ public struct ListModel<Item: ListRow>: Sendable, Equatable {
         recomputeVisible()
     }
 
-    private mutating func recomputeVisible() {
-        var ids = loadedOrder.filter { matches(items[$0]!) }
+    mutating func recomputeVisible() {
+        var ids = isPlainOrder ? loadedOrder : loadedOrder.filter { matches(items[$0]!) }
         if let sort {
             // Ties keep the server's order so equal rows don't shuffle between refreshes.
             let position = Dictionary(uniqueKeysWithValues: loadedOrder.enumerated().map { ($1, $0) })
@@ -188,7 +147,7 @@ public struct ListModel<Item: ListRow>: Sendable, Equatable {
 
     /// Keeps the cursor on the same object when it is still shown; otherwise on the row that took its
     /// place, so a vanished selection never silently becomes a far-away object.
-    private mutating func settleCursor() {
+    mutating func settleCursor() {
         guard !visible.isEmpty else {
             // Nothing shown: remember the id so clearing the filter brings the cursor back to it.
             cursorIndex = 0
@@ -201,7 +160,7 @@ public struct ListModel<Item: ListRow>: Sendable, Equatable {
                 cursorIndex = found
                 return
             }
-            cursorIndex = min(cursorIndex, visible.count - 1)
+            cursorIndex = max(0, min(cursorIndex, visible.count - 1))
             cursorID = visible[cursorIndex]
         } else {
             cursorIndex = 0
@@ -240,19 +199,54 @@ public struct ListModel<Item: ListRow>: Sendable, Equatable {
         if cursorIndex < scrollOffset { scrollOffset = cursorIndex }
     }
 
-    /// True when the cursor is near the loaded end and another page exists: time to load it.
-    public func wantsNextPage(rows: Int) -> Bool {
-        guard hasMore else { return false }
-        if case .idle = phase {} else { return false }
-        return cursorIndex >= visible.count - max(1, rows / 2) - 1
-    }
+    public func isMarked(_ id: Item.ID) -> Bool { marks[id] != nil }
 
-    public mutating func toggleMark(_ id: Item.ID) {
-        if marks.contains(id) { marks.remove(id) } else if items[id] != nil { marks.insert(id) }
+    /// Marks or unmarks a held row. `target` is what a bulk action will need once the row's page is
+    /// dropped (its id, label, amount and currency); without one, the mark knows the id and status.
+    public mutating func toggleMark(_ id: Item.ID, target: ActionTarget? = nil) {
+        if marks[id] != nil {
+            marks[id] = nil
+            return
+        }
+        guard let item = items[id] else { return }
+        let position = firstRow + (loadedOrder.firstIndex(of: id) ?? 0)
+        marks[id] = ListMark(target: target ?? ActionTarget(id: "\(id)", customerLabel: "", money: nil, status: item.statusKey),
+                             searchText: item.searchText, position: position)
     }
 
     public mutating func clearMarks() { marks.removeAll() }
 
+    /// Marks in list order (top to bottom), whether or not their rows are held.
+    public var marksInOrder: [ListMark] {
+        marks.values.sorted { $0.position != $1.position ? $0.position < $1.position : $0.target.id < $1.target.id }
+    }
+
     /// Marks that the current filter hides. O(marks).
-    public var hiddenMarkCount: Int { marks.reduce(0) { $0 + (items[$1].map(matches) == true ? 0 : 1) } }
+    public var hiddenMarkCount: Int {
+        marks.reduce(0) { count, entry in
+            let shown = items[entry.key].map(matches) ?? matches(status: entry.value.target.status, searchText: entry.value.searchText)
+            return count + (shown ? 0 : 1)
+        }
+    }
+
+    /// A newer version of a marked object (after an action) keeps its mark's status current.
+    mutating func refreshMark(_ item: Item) {
+        guard var mark = marks[item.id] else { return }
+        mark.target.status = item.statusKey
+        mark.searchText = item.searchText
+        marks[item.id] = mark
+    }
+}
+
+/// Groups digits the way the status line shows counts: 100,000.
+public enum RowCount {
+    public static func grouped(_ value: Int) -> String {
+        let digits = String(value.magnitude)
+        var out = ""
+        for (index, character) in digits.enumerated() {
+            if index > 0, (digits.count - index) % 3 == 0 { out.append(",") }
+            out.append(character)
+        }
+        return value < 0 ? "-" + out : out
+    }
 }

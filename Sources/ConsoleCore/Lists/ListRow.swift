@@ -48,3 +48,12 @@ public enum RowHighlight: Sendable, Hashable {
         }
     }
 }
+
+/// A marked row as the list remembers it: enough for a bulk action (id, label, amount with currency,
+/// status) and for the filter, so the mark outlives its row's page being dropped from the window.
+public struct ListMark: Sendable, Hashable {
+    public var target: ActionTarget
+    var searchText: String
+    /// Row in the whole list when marked: bulk dialogs list marks top to bottom.
+    public var position: Int
+}

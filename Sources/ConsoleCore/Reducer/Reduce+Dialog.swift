@@ -5,7 +5,7 @@ extension Reducer {
     /// Opens the confirmation for a money move on the selected object (or the marked payments).
     static func openDialog(_ state: inout ConsoleState, _ command: ConsoleCommand, key: KeyPress) -> [ConsoleEffect] {
         guard let action = MoneyAction.allCases.first(where: { $0.command == command }) else { return [] }
-        if action == .capture, case .list(.payments) = state.screen, !state.payments.marks.isEmpty {
+        if action == .capture, case .list(.payments) = state.screen, !state.lists[.payments].marks.isEmpty {
             return openBulkCapture(&state, key: key)
         }
         guard let ref = selectedRef(state), let object = state.object(ref) else {
@@ -46,16 +46,18 @@ extension Reducer {
     }
 
     static func openBulkCapture(_ state: inout ConsoleState, key: KeyPress) -> [ConsoleEffect] {
-        // Marked order follows the list so the dialog reads top to bottom like the screen.
-        let marked = state.payments.loadedOrder.filter { state.payments.marks.contains($0) }.compactMap { state.payments[$0] }
-        let capturable = marked.filter { $0.status == .requiresCapture && state.pending[$0.id] == nil }
+        // Marked order follows the list so the dialog reads top to bottom like the screen. Marks keep
+        // what the dialog needs, so rows whose page left the window are captured too.
+        let list = state.lists[.payments]
+        let marked = list.marksInOrder.map { mark in list[mark.target.id].map(ActionTarget.init) ?? mark.target }
+        let capturable = marked.filter { $0.status == PaymentIntentStatus.requiresCapture.rawValue && state.pending[$0.id] == nil }
         guard !capturable.isEmpty else {
             state.flash = Flash("None of the \(marked.count) marked payments awaits capture", .error)
             return []
         }
-        var dialog = ActionDialog(action: .capture, mode: state.mode, targets: capturable.map { ActionTarget(.payment($0)) }, openedWith: key)
+        var dialog = ActionDialog(action: .capture, mode: state.mode, targets: capturable, openedWith: key)
         dialog.bulk = true
-        dialog.hiddenByFilter = state.payments.hiddenMarkCount
+        dialog.hiddenByFilter = list.hiddenMarkCount
         if capturable.count < marked.count {
             dialog.note = "\(marked.count - capturable.count) marked payment(s) cannot be captured and are left out"
         }
@@ -156,23 +158,39 @@ extension Reducer {
         var requests: [ActionRequest] = []
         var refusals: [String] = []
         for target in dialog.targets {
-            guard let current = state.object(ObjectRef(dialog.action.objectKind, target.id)) else {
+            let current = state.object(ObjectRef(dialog.action.objectKind, target.id))
+            // A marked payment whose page left the window is checked against its mark (kept current by
+            // every answer about it); the server re-checks the status anyway.
+            let mark = dialog.isBulk && current == nil ? state.lists[.payments].marks[target.id] : nil
+            if current == nil, mark == nil {
                 refusals.append("\(target.id) is no longer loaded")
                 continue
             }
-            guard MoneyMoveRules.refusal(dialog.action, on: current) == nil else {
+            if let current, MoneyMoveRules.refusal(dialog.action, on: current) != nil {
                 refusals.append("\(target.id) is now \(MoneyMoveRules.stateText(current))")
+                continue
+            }
+            if let mark, mark.target.status != PaymentIntentStatus.requiresCapture.rawValue {
+                refusals.append("\(target.id) is now \(mark.target.status)")
                 continue
             }
             guard state.pending[target.id] == nil else {
                 refusals.append("\(target.id) already has an action under way")
                 continue
             }
-            let request = MoneyMoveRules.request(
-                dialog.action, on: current, amount: amount,
-                maximum: dialog.action == .refund ? dialog.maxAmount : MoneyMoveRules.maximumAmount(dialog.action, on: current),
-                reason: dialog.reason, atPeriodEnd: dialog.atPeriodEnd,
-                consoleRequestId: "\(state.sessionTag)-\(state.nextRequestNumber)")
+            let requestId = "\(state.sessionTag)-\(state.nextRequestNumber)"
+            let request: ActionRequest
+            if let current {
+                request = MoneyMoveRules.request(
+                    dialog.action, on: current, amount: amount,
+                    maximum: dialog.action == .refund ? dialog.maxAmount : MoneyMoveRules.maximumAmount(dialog.action, on: current),
+                    reason: dialog.reason, atPeriodEnd: dialog.atPeriodEnd, consoleRequestId: requestId)
+            } else {
+                // A bulk capture of a mark whose row is not held: always the whole authorised amount.
+                request = ActionRequest(consoleRequestId: requestId, action: .capture, objectId: target.id, amount: nil,
+                                        currency: target.money?.currency.code, customerLabel: target.customerLabel,
+                                        confirmedAmount: target.money?.amount)
+            }
             state.nextRequestNumber += 1
             state.pending[target.id] = PendingAction(request: request, phase: .sending)
             requests.append(request)

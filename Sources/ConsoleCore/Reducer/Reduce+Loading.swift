@@ -39,54 +39,21 @@ extension Reducer {
         }
     }
 
-    static func generation(_ state: ConsoleState, _ kind: ListKind) -> Int {
-        switch kind {
-        case .payments: return state.payments.generation
-        case .customers: return state.customers.generation
-        case .subscriptions: return state.subscriptions.generation
-        case .refunds: return state.refunds.generation
-        }
-    }
-
     static func loadRequest(_ state: ConsoleState, _ kind: ListKind, page: Int, refresh: Bool = false) -> ConsoleEffect {
         .load(LoadRequest(target: .list(kind), query: query(state, kind, page: page), page: page,
-                          generation: generation(state, kind), isRefresh: refresh))
+                          generation: state.lists[kind].generation, isRefresh: refresh))
     }
 
     static func loadFirstPage(_ state: inout ConsoleState, _ kind: ListKind) -> [ConsoleEffect] {
-        setPhase(&state, kind, .loading(page: 0))
+        state.lists[kind].pageSize = state.pageSize
+        state.lists[kind].beginLoading(page: 0)
         return [loadRequest(state, kind, page: 0)]
-    }
-
-    static func loadNextPage(_ state: inout ConsoleState, _ kind: ListKind) -> [ConsoleEffect] {
-        let page: Int
-        switch kind {
-        case .payments: page = state.payments.nextPage
-        case .customers: page = state.customers.nextPage
-        case .subscriptions: page = state.subscriptions.nextPage
-        case .refunds: page = state.refunds.nextPage
-        }
-        setPhase(&state, kind, .loading(page: page))
-        return [loadRequest(state, kind, page: page)]
-    }
-
-    static func setPhase(_ state: inout ConsoleState, _ kind: ListKind, _ phase: LoadPhase) {
-        switch kind {
-        case .payments: state.payments.phase = phase
-        case .customers: state.customers.phase = phase
-        case .subscriptions: state.subscriptions.phase = phase
-        case .refunds: state.refunds.phase = phase
-        }
     }
 
     /// A new server query (other range or server filter): the list starts over.
     static func reload(_ state: inout ConsoleState, _ kind: ListKind) -> [ConsoleEffect] {
-        switch kind {
-        case .payments: state.payments.reset(); state.paymentSummary = PaymentSummary()
-        case .customers: state.customers.reset()
-        case .subscriptions: state.subscriptions.reset()
-        case .refunds: state.refunds.reset()
-        }
+        state.lists[kind].reset()
+        if kind == .payments { state.paymentSummary = PaymentSummary() }
         return loadFirstPage(&state, kind)
     }
 
@@ -101,20 +68,14 @@ extension Reducer {
         }
         switch state.screen {
         case .list(let kind):
-            let phase: LoadPhase
-            switch kind {
-            case .payments: phase = state.payments.phase
-            case .customers: phase = state.customers.phase
-            case .subscriptions: phase = state.subscriptions.phase
-            case .refunds: phase = state.refunds.phase
-            }
-            switch phase {
-            case .failed(let page, _):
-                setPhase(&state, kind, .loading(page: page))
+            switch state.lists[kind].phase {
+            case .failed(let failed, _):
+                let page = state.lists[kind].retry(page: failed)
+                state.lists[kind].beginLoading(page: page)
                 effects.append(loadRequest(state, kind, page: page))
             case .loading: break
             case .idle:
-                if listIsEmptyAndIdle(state, kind) || count(state, kind) == 0 {
+                if listIsEmptyAndIdle(state, kind) || state.lists[kind].count == 0 {
                     effects += reload(&state, kind)
                 } else {
                     state.tick += 1
@@ -135,20 +96,9 @@ extension Reducer {
         return effects
     }
 
-    static func count(_ state: ConsoleState, _ kind: ListKind) -> Int {
-        switch kind {
-        case .payments: return state.payments.count
-        case .customers: return state.customers.count
-        case .subscriptions: return state.subscriptions.count
-        case .refunds: return state.refunds.count
-        }
-    }
-
     static func expireHighlights(_ state: inout ConsoleState) {
-        state.payments.expireHighlights(atTick: state.tick)
-        state.customers.expireHighlights(atTick: state.tick)
-        state.subscriptions.expireHighlights(atTick: state.tick)
-        state.refunds.expireHighlights(atTick: state.tick)
+        let tick = state.tick
+        state.lists.forEach { $0.expireHighlights(atTick: tick) }
     }
 
     /// Live refresh re-reads the newest page of the list on screen, unless paused or already loading.
@@ -158,14 +108,7 @@ extension Reducer {
         state.tick += 1
         expireHighlights(&state)
         guard !state.refreshPaused, state.dialog == nil, case .list(let kind) = state.screen else { return effects }
-        let phase: LoadPhase
-        switch kind {
-        case .payments: phase = state.payments.phase
-        case .customers: phase = state.customers.phase
-        case .subscriptions: phase = state.subscriptions.phase
-        case .refunds: phase = state.refunds.phase
-        }
-        guard phase == .idle, count(state, kind) > 0 else { return effects }
+        guard state.lists[kind].phase == .idle, state.lists[kind].count > 0 else { return effects }
         effects.append(loadRequest(state, kind, page: 0, refresh: true))
         return effects
     }
@@ -191,7 +134,7 @@ extension Reducer {
     static func loaded(_ state: inout ConsoleState, _ request: LoadRequest, _ outcome: Result<LoadedPage, ConsoleFailure>) -> [ConsoleEffect] {
         switch request.target {
         case .list(let kind):
-            guard request.generation == generation(state, kind) else { return [] }
+            guard request.generation == state.lists[kind].generation else { return [] }
             switch outcome {
             case .failure(let failure):
                 if request.isRefresh {
@@ -199,6 +142,7 @@ extension Reducer {
                     state.flash = Flash("Refresh failed: \(failure.message)", .error)
                 } else {
                     failLoad(&state, kind, page: request.page, failure)
+                    clearSeekingFlash(&state)
                 }
                 return []
             case .success(let page):
@@ -224,43 +168,44 @@ extension Reducer {
         }
     }
 
+    static func clearSeekingFlash(_ state: inout ConsoleState) {
+        if state.flash == seekingFlash { state.flash = nil }
+    }
+
+    static let seekingFlash = Flash("Finding the end of the list…", .info)
+
     static func failLoad(_ state: inout ConsoleState, _ kind: ListKind, page: Int, _ failure: ConsoleFailure) {
-        switch kind {
-        case .payments: state.payments.loadFailed(page: page, failure)
-        case .customers: state.customers.loadFailed(page: page, failure)
-        case .subscriptions: state.subscriptions.loadFailed(page: page, failure)
-        case .refunds: state.refunds.loadFailed(page: page, failure)
-        }
+        state.lists[kind].loadFailed(page: page, failure)
     }
 
     static func applyPage(_ state: inout ConsoleState, _ kind: ListKind, _ page: LoadedPage, request: LoadRequest) -> [ConsoleEffect] {
         let until = state.tick + 2
         var merged: (new: Int, changed: Int) = (0, 0)
-        switch kind {
-        case .payments:
-            let items = page.objects.compactMap { if case .payment(let p) = $0 { return p } else { return nil } }
-            if request.isRefresh { merged = state.payments.mergeNewest(items, untilTick: until) } else { state.payments.appendPage(items, hasMore: page.hasMore, page: request.page) }
-            for item in items { refreshElsewhere(&state, .payment(item)) }
-        case .customers:
-            let items = page.objects.compactMap { if case .customer(let c) = $0 { return c } else { return nil } }
-            if request.isRefresh { merged = state.customers.mergeNewest(items, untilTick: until) } else { state.customers.appendPage(items, hasMore: page.hasMore, page: request.page) }
-        case .subscriptions:
-            let items = page.objects.compactMap { if case .subscription(let s) = $0 { return s } else { return nil } }
-            if request.isRefresh { merged = state.subscriptions.mergeNewest(items, untilTick: until) } else { state.subscriptions.appendPage(items, hasMore: page.hasMore, page: request.page) }
-        case .refunds:
-            let items = page.objects.compactMap { if case .refund(let r) = $0 { return r } else { return nil } }
-            if request.isRefresh { merged = state.refunds.mergeNewest(items, untilTick: until) } else { state.refunds.appendPage(items, hasMore: page.hasMore, page: request.page) }
-            learnRefunds(&state, page.objects)
+        // A list holds only its own kind; anything else in the answer is a server mistake, left out.
+        let objects = page.objects.filter { $0.ref.kind == kind.objectKind }
+        var effects: [ConsoleEffect] = []
+        if request.isRefresh {
+            merged = state.lists[kind].mergeNewest(objects, untilTick: until)
+        } else {
+            let wasSeeking = state.lists[kind].seek != nil
+            if let next = state.lists[kind].receive(objects, page: request.page, hasMore: page.hasMore, total: page.total) {
+                effects.append(loadRequest(state, kind, page: next))
+            } else if wasSeeking, state.lists[kind].seek == nil {
+                clearSeekingFlash(&state)
+            }
         }
+        if kind == .refunds { learnRefunds(&state, objects) }
         if kind == .payments { recomputeSummary(&state) }
         keepCursorsVisible(&state)
         if request.isRefresh, merged.new > 0 || merged.changed > 0 {
             var parts: [String] = []
             if merged.new > 0 { parts.append("\(merged.new) new") }
             if merged.changed > 0 { parts.append("\(merged.changed) changed") }
-            state.flash = Flash(parts.joined(separator: ", ") + " (marked)", .info)
+            let onScreen = state.lists[kind].firstHeldPage == 0 ? " (marked)" : " above (gg shows them)"
+            state.flash = Flash(parts.joined(separator: ", ") + onScreen, .info)
         }
-        return []
+        if effects.isEmpty, state.currentListKind == kind { effects += prefetch(&state, kind, moving: 0) }
+        return effects
     }
 
     /// The detail views and pending dialogs hold copies; a newer server answer replaces them.
@@ -294,7 +239,7 @@ extension Reducer {
             var list = state.refundsByPayment[pi, default: []]
             if let i = list.firstIndex(where: { $0.id == refund.id }) { list[i] = refund } else { list.append(refund) }
             state.refundsByPayment[pi] = list
-            if state.payments[pi] != nil { touched = true }
+            if state.lists[.payments][pi] != nil { touched = true }
             // An open payment detail lists this refund too, whether it was loaded or just made.
             updateDetails(&state, ObjectRef(.payment, pi)) { detail in
                 guard let s = detail.related.firstIndex(where: { $0.kind == .paymentRefunds }) else { return }
@@ -309,17 +254,18 @@ extension Reducer {
     }
 
     static func recomputeSummary(_ state: inout ConsoleState) {
-        state.paymentSummary = PaymentSummary(payments: state.payments.loadedOrder.compactMap { state.payments[$0] },
+        let payments = state.lists[.payments]
+        state.paymentSummary = PaymentSummary(payments: payments.loadedOrder.compactMap { payments[$0]?.payment },
                                               refundsByPayment: state.refundsByPayment)
     }
 
     /// Stores the server's newest version of an object everywhere the console shows it.
     static func store(_ state: inout ConsoleState, _ object: ConsoleObject) {
-        switch object {
-        case .payment(let p): state.payments.update(p); recomputeSummary(&state)
-        case .customer(let c): state.customers.update(c)
-        case .subscription(let s): state.subscriptions.update(s)
-        case .refund(let r): state.refunds.update(r); learnRefunds(&state, [object])
+        state.lists[ListKind(object.ref.kind)].update(object)
+        switch object.ref.kind {
+        case .payment: recomputeSummary(&state)
+        case .refund: learnRefunds(&state, [object])
+        case .customer, .subscription: break
         }
         refreshElsewhere(&state, object)
     }

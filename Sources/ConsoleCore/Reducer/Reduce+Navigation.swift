@@ -5,22 +5,10 @@ extension Reducer {
     static func moveCursor(_ state: inout ConsoleState, by delta: Int) -> [ConsoleEffect] {
         let rows = state.listBodyRows
         switch state.screen {
-        case .list(.payments):
-            state.payments.moveCursor(by: delta)
-            state.payments.keepCursorVisible(rows: rows)
-            if state.payments.wantsNextPage(rows: rows) { return loadNextPage(&state, .payments) }
-        case .list(.customers):
-            state.customers.moveCursor(by: delta)
-            state.customers.keepCursorVisible(rows: rows)
-            if state.customers.wantsNextPage(rows: rows) { return loadNextPage(&state, .customers) }
-        case .list(.subscriptions):
-            state.subscriptions.moveCursor(by: delta)
-            state.subscriptions.keepCursorVisible(rows: rows)
-            if state.subscriptions.wantsNextPage(rows: rows) { return loadNextPage(&state, .subscriptions) }
-        case .list(.refunds):
-            state.refunds.moveCursor(by: delta)
-            state.refunds.keepCursorVisible(rows: rows)
-            if state.refunds.wantsNextPage(rows: rows) { return loadNextPage(&state, .refunds) }
+        case .list(let kind):
+            state.lists[kind].moveCursor(by: delta)
+            state.lists[kind].keepCursorVisible(rows: rows)
+            return prefetch(&state, kind, moving: delta)
         case .apiLog:
             guard !state.apiLog.isEmpty else { return [] }
             state.apiLogCursor = max(0, min(state.apiLog.count - 1, state.apiLogCursor + delta))
@@ -41,10 +29,7 @@ extension Reducer {
 
     static func moveCursor(_ state: inout ConsoleState, to index: Int) -> [ConsoleEffect] {
         switch state.screen {
-        case .list(.payments): return moveCursor(&state, by: index - state.payments.cursorIndex)
-        case .list(.customers): return moveCursor(&state, by: index - state.customers.cursorIndex)
-        case .list(.subscriptions): return moveCursor(&state, by: index - state.subscriptions.cursorIndex)
-        case .list(.refunds): return moveCursor(&state, by: index - state.refunds.cursorIndex)
+        case .list(let kind): return moveCursor(&state, by: index - state.lists[kind].cursorIndex)
         case .apiLog: return moveCursor(&state, by: index - state.apiLogCursor)
         case .detail(let detail): return moveCursor(&state, by: index - (detail.showRaw ? detail.scroll : detail.relatedCursor))
         }
@@ -52,10 +37,7 @@ extension Reducer {
 
     static func keepCursorsVisible(_ state: inout ConsoleState) {
         let rows = state.listBodyRows
-        state.payments.keepCursorVisible(rows: rows)
-        state.customers.keepCursorVisible(rows: rows)
-        state.subscriptions.keepCursorVisible(rows: rows)
-        state.refunds.keepCursorVisible(rows: rows)
+        state.lists.forEach { $0.keepCursorVisible(rows: rows) }
         if state.apiLogCursor < state.apiLogScroll { state.apiLogScroll = state.apiLogCursor }
         if state.apiLogCursor >= state.apiLogScroll + rows { state.apiLogScroll = state.apiLogCursor - rows + 1 }
     }
@@ -158,11 +140,27 @@ extension Reducer {
     }
 
     static func listIsEmptyAndIdle(_ state: ConsoleState, _ kind: ListKind) -> Bool {
-        switch kind {
-        case .payments: return state.payments.count == 0 && state.payments.phase == .idle && state.payments.hasMore
-        case .customers: return state.customers.count == 0 && state.customers.phase == .idle && state.customers.hasMore
-        case .subscriptions: return state.subscriptions.count == 0 && state.subscriptions.phase == .idle && state.subscriptions.hasMore
-        case .refunds: return state.refunds.count == 0 && state.refunds.phase == .idle && state.refunds.hasMore
-        }
+        let list = state.lists[kind]
+        return list.count == 0 && list.phase == .idle && list.hasMore
+    }
+
+    /// `gg`/`Home` and `G`/`End`. In a list they reach the whole list's first or last row, reading at
+    /// most O(log pages) pages to find the end; elsewhere they move to the first or last line.
+    static func jump(_ state: inout ConsoleState, to end: ListEnd) -> [ConsoleEffect] {
+        guard let kind = state.currentListKind else { return moveCursor(&state, to: end == .top ? 0 : Int.max / 2) }
+        // Nothing to jump within until the first page is there.
+        guard !state.lists[kind].heldPages.isEmpty else { return [] }
+        let page = state.lists[kind].startJump(to: end)
+        keepCursorsVisible(&state)
+        guard let page else { return prefetch(&state, kind, moving: 0) }
+        if end == .bottom, state.lists[kind].seek != nil { state.flash = seekingFlash }
+        return [loadRequest(state, kind, page: page)]
+    }
+
+    /// Reads the page the window needs next, before the cursor gets there.
+    static func prefetch(_ state: inout ConsoleState, _ kind: ListKind, moving delta: Int) -> [ConsoleEffect] {
+        guard let page = state.lists[kind].pageToRead(rows: state.listBodyRows, moving: delta) else { return [] }
+        state.lists[kind].beginLoading(page: page)
+        return [loadRequest(state, kind, page: page)]
     }
 }

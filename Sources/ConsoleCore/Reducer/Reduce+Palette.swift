@@ -19,26 +19,26 @@ extension Reducer {
             state.paymentFilter = PaymentListFilter(statuses: filter.statuses, range: nil, customerId: filter.customerId)
             if let range = filter.range { state.paymentRange = range }
             state.stack = [.list(.payments)]
-            if changed || state.payments.count == 0 { return reload(&state, .payments) }
+            if changed || state.lists[.payments].count == 0 { return reload(&state, .payments) }
             return []
         case .customers(let email):
             let changed = email != state.customerEmail
             state.customerEmail = email
             state.stack = [.list(.customers)]
-            if changed || state.customers.count == 0 { return reload(&state, .customers) }
+            if changed || state.lists[.customers].count == 0 { return reload(&state, .customers) }
             return []
         case .subscriptions(let status):
             let changed = status != state.subscriptionStatus
             state.subscriptionStatus = status
             state.stack = [.list(.subscriptions)]
-            if changed || state.subscriptions.count == 0 { return reload(&state, .subscriptions) }
+            if changed || state.lists[.subscriptions].count == 0 { return reload(&state, .subscriptions) }
             return []
         case .refunds(let status, let range):
             let changed = status != state.refundStatus || (range != nil && range != state.refundRange)
             state.refundStatus = status
             if let range { state.refundRange = range }
             state.stack = [.list(.refunds)]
-            if changed || state.refunds.count == 0 { return reload(&state, .refunds) }
+            if changed || state.lists[.refunds].count == 0 { return reload(&state, .refunds) }
             return []
         case .apiLog:
             state.stack = [.apiLog]
@@ -62,13 +62,7 @@ extension Reducer {
                 state.flash = Flash("Cannot sort this screen by \"\(column)\"", .error)
                 return []
             }
-            let sort = ListSort(column: column, descending: descending ?? false)
-            switch kind {
-            case .payments: state.payments.setSort(sort)
-            case .customers: state.customers.setSort(sort)
-            case .subscriptions: state.subscriptions.setSort(sort)
-            case .refunds: state.refunds.setSort(sort)
-            }
+            state.lists[kind].setSort(ListSort(column: column, descending: descending ?? false))
             keepCursorsVisible(&state)
             return []
         case .help:

@@ -70,8 +70,8 @@ enum Reducer {
         case .cursorUp: return moveCursor(&state, by: -1)
         case .pageDown: return moveCursor(&state, by: state.listBodyRows)
         case .pageUp: return moveCursor(&state, by: -state.listBodyRows)
-        case .top: return moveCursor(&state, to: 0)
-        case .bottom: return moveCursor(&state, to: Int.max / 2)
+        case .top: return jump(&state, to: .top)
+        case .bottom: return jump(&state, to: .bottom)
         case .open: return open(&state)
         case .back: return back(&state)
         case .quit: return quit(&state)
@@ -85,10 +85,12 @@ enum Reducer {
             state.showingHelp = true
             return []
         case .toggleMark:
-            if let id = state.payments.cursorID { state.payments.toggleMark(id) }
+            if let object = state.lists[.payments].selected {
+                state.lists[.payments].toggleMark(object.id, target: ActionTarget(object))
+            }
             return moveCursor(&state, by: 1)
         case .clearMarks:
-            state.payments.clearMarks()
+            state.lists[.payments].clearMarks()
             state.flash = Flash("Marks cleared", .info)
             return []
         case .nextSortColumn, .reverseSort:
@@ -136,23 +138,12 @@ enum Reducer {
     }
 
     static func currentFilterText(_ state: ConsoleState) -> String {
-        switch state.screen {
-        case .list(.payments): return state.payments.filterText
-        case .list(.customers): return state.customers.filterText
-        case .list(.subscriptions): return state.subscriptions.filterText
-        case .list(.refunds): return state.refunds.filterText
-        default: return ""
-        }
+        state.currentListKind.map { state.lists[$0].filterText } ?? ""
     }
 
     static func applyFilter(_ state: inout ConsoleState, _ text: String) {
-        switch state.screen {
-        case .list(.payments): state.payments.setFilter(text)
-        case .list(.customers): state.customers.setFilter(text)
-        case .list(.subscriptions): state.subscriptions.setFilter(text)
-        case .list(.refunds): state.refunds.setFilter(text)
-        default: break
-        }
+        guard let kind = state.currentListKind else { return }
+        state.lists[kind].setFilter(text)
         keepCursorsVisible(&state)
     }
 
@@ -187,13 +178,7 @@ enum Reducer {
     }
 
     static func visibleCount(_ state: ConsoleState) -> Int {
-        switch state.screen {
-        case .list(.payments): return state.payments.visible.count
-        case .list(.customers): return state.customers.visible.count
-        case .list(.subscriptions): return state.subscriptions.visible.count
-        case .list(.refunds): return state.refunds.visible.count
-        default: return 0
-        }
+        state.currentListKind.map { state.lists[$0].visible.count } ?? 0
     }
 
     static func quickFilter(_ state: inout ConsoleState, _ index: Int) -> [ConsoleEffect] {
@@ -201,12 +186,8 @@ enum Reducer {
         let statuses = kind.quickStatuses
         let status: String? = index == 0 ? nil : (statuses.indices.contains(index - 1) ? statuses[index - 1] : nil)
         if index != 0, status == nil { return [] }
-        switch kind {
-        case .payments: state.payments.setStatusFilter(status)
-        case .customers: return []
-        case .subscriptions: state.subscriptions.setStatusFilter(status)
-        case .refunds: state.refunds.setStatusFilter(status)
-        }
+        if statuses.isEmpty { return [] }
+        state.lists[kind].setStatusFilter(status)
         state.flash = Flash(status.map { "Showing \($0) (0 shows all)" } ?? "Showing all statuses", .info)
         keepCursorsVisible(&state)
         return []
@@ -224,13 +205,8 @@ enum Reducer {
             guard index < columns.count else { return nil }
             return ListSort(column: columns[index], descending: false)
         }
-        let sort: ListSort?
-        switch kind {
-        case .payments: sort = next(state.payments.sort); state.payments.setSort(sort)
-        case .customers: sort = next(state.customers.sort); state.customers.setSort(sort)
-        case .subscriptions: sort = next(state.subscriptions.sort); state.subscriptions.setSort(sort)
-        case .refunds: sort = next(state.refunds.sort); state.refunds.setSort(sort)
-        }
+        let sort = next(state.lists[kind].sort)
+        state.lists[kind].setSort(sort)
         state.flash = Flash(sort.map { "Sorted by \($0.column) \($0.descending ? "descending" : "ascending")" } ?? "Newest first", .info)
         keepCursorsVisible(&state)
         return []
@@ -238,10 +214,7 @@ enum Reducer {
 
     static func selectedRef(_ state: ConsoleState) -> ObjectRef? {
         switch state.screen {
-        case .list(.payments): return state.payments.cursorID.map { ObjectRef(.payment, $0) }
-        case .list(.customers): return state.customers.cursorID.map { ObjectRef(.customer, $0) }
-        case .list(.subscriptions): return state.subscriptions.cursorID.map { ObjectRef(.subscription, $0) }
-        case .list(.refunds): return state.refunds.cursorID.map { ObjectRef(.refund, $0) }
+        case .list(let kind): return state.lists[kind].cursorID.map { ObjectRef(kind.objectKind, $0) }
         case .detail(let detail): return detail.ref
         case .apiLog: return nil
         }

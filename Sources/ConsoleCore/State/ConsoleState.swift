@@ -28,10 +28,8 @@ public struct ConsoleState: Sendable, Equatable {
     public var customerEmail: String?
     public var subscriptionStatus: String?
     public var refundStatus: String?
-    public var payments = ListModel<PaymentIntent>()
-    public var customers = ListModel<Customer>()
-    public var subscriptions = ListModel<Subscription>()
-    public var refunds = ListModel<Refund>()
+    /// Payments, customers, subscriptions and refunds: one windowed list type, reached by kind.
+    public var lists = ConsoleLists()
     public var paymentSummary = PaymentSummary()
     /// Every refund the console has seen, by payment intent id (for "what is left to refund" and the summary).
     public var refundsByPayment: [String: [Refund]] = [:]
@@ -44,7 +42,8 @@ public struct ConsoleState: Sendable, Equatable {
     public var refreshIntervalSeconds: Int
     public var refreshPaused: Bool = false
     public var tick: Int = 0
-    public var pageSize: Int = 50
+    /// Rows per list read: the documented maximum, so a busy day needs the fewest requests.
+    public var pageSize: Int = ListWindow.maximumPageSize
 
     // Actions
     public var dialog: ActionDialog?
@@ -81,30 +80,34 @@ public struct ConsoleState: Sendable, Equatable {
     /// The object the cursor is on (list row, or the object of a detail view).
     public var selectedObject: ConsoleObject? {
         switch screen {
-        case .list(.payments): return payments.selected.map(ConsoleObject.payment)
-        case .list(.customers): return customers.selected.map(ConsoleObject.customer)
-        case .list(.subscriptions): return subscriptions.selected.map(ConsoleObject.subscription)
-        case .list(.refunds): return refunds.selected.map(ConsoleObject.refund)
+        case .list(let kind): return lists[kind].selected
         case .detail(let detail): return detail.object
         case .apiLog: return nil
         }
     }
 
+    /// The list on screen, if a list is on screen.
+    public var currentListKind: ListKind? {
+        if case .list(let kind) = screen { return kind }
+        return nil
+    }
+
+    /// The payments list (the console's home screen).
+    public var payments: ObjectList { lists[.payments] }
+
+    /// A held payment by id.
+    public func payment(_ id: String) -> PaymentIntent? { lists[.payments][id]?.payment }
+
     /// Money moves the selected object allows right now; none in read-only mode.
     public var availableActions: [MoneyAction] {
         guard !readOnly, let object = selectedObject else { return [] }
-        if case .list(.payments) = screen, !payments.marks.isEmpty { return [.capture] + Capabilities.actions(for: object).filter { $0 != .capture } }
+        if case .list(.payments) = screen, !lists[.payments].marks.isEmpty { return [.capture] + Capabilities.actions(for: object).filter { $0 != .capture } }
         return Capabilities.actions(for: object)
     }
 
     /// Looks an object up wherever the console holds it.
     public func object(_ ref: ObjectRef) -> ConsoleObject? {
-        switch ref.kind {
-        case .payment: if let p = payments[ref.id] { return .payment(p) }
-        case .customer: if let c = customers[ref.id] { return .customer(c) }
-        case .subscription: if let s = subscriptions[ref.id] { return .subscription(s) }
-        case .refund: if let r = refunds[ref.id] { return .refund(r) }
-        }
+        if let held = lists[ListKind(ref.kind)][ref.id] { return held }
         for screen in stack.reversed() {
             guard case .detail(let detail) = screen else { continue }
             if detail.ref == ref, let object = detail.object { return object }

@@ -25,7 +25,7 @@ enum ActionDialogView {
             }
             if dialog.targets.count > room { add("  … and \(dialog.targets.count - room) more") }
             add("  " + TerminalText.pad("Total", toWidth: 16) + dialog.totalsByCurrency.map { $0.formatted() }.joined(separator: " + "), .danger, .bold)
-            add("\(state.payments.marks.count) marked (\(dialog.hiddenByFilter) hidden by the filter)")
+            add("\(state.lists[.payments].marks.count) marked (\(dialog.hiddenByFilter) hidden by the filter)")
         } else if let target = dialog.targets.first {
             // The same lines the scripts' confirmation prints; the mode line follows for single and bulk alike.
             for line in MoneyMoveRules.confirmationLines(dialog.action, target: target, mode: dialog.mode) where line.emphasis != .mode {

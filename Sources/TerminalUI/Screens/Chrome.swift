@@ -74,30 +74,33 @@ enum Chrome {
         }
     }
 
-    /// "rows 1-18 of 42, more on scroll" / "all 42 loaded" / load errors, plus filter, sort, marks and refresh.
-    static func drawListStatus<Item>(_ state: ConsoleState, list: ListModel<Item>, noun: String, into grid: inout CellGrid, y: Int, width: Int, bodyRows: Int) {
+    /// "row 73,412 of 100,000" (or "of 12,300+" until the end is known), "all loaded", load errors,
+    /// plus filter, sort, marks and refresh. A read in the background (prefetch) does not change the
+    /// line, so a cursor move rewrites only the row number.
+    static func drawListStatus(_ state: ConsoleState, list: ObjectList, noun: String, into grid: inout CellGrid, y: Int, width: Int, bodyRows: Int) {
         grid.fill(Rect(x: 0, y: y, width: width, height: 1), role: .dim)
         var left: String
         var role: ThemeRole = .dim
         let shown = list.visible.count
-        let first = shown == 0 ? 0 : list.scrollOffset + 1
-        let last = min(shown, list.scrollOffset + bodyRows)
+        let position = "row \(list.cursorRow.map(RowCount.grouped) ?? "0") of \(list.totalText)"
         switch list.phase {
-        case .loading(let page):
-            left = page == 0 && list.count == 0 ? "loading \(noun)…" : "loading page \(page + 1)…"
         case .failed(let page, let failure):
             left = "! page \(page + 1) failed: \(failure.description) — ctrl-r retries"
             role = .flashError
-        case .idle:
+        case .loading(let page) where list.count == 0:
+            left = page == 0 ? "loading \(noun)…" : "loading page \(page + 1)…"
+        case .loading, .idle:
             if list.count == 0 && !list.hasMore {
                 left = "no \(noun)"
-            } else if list.allLoaded {
-                left = "\(first)-\(last) of \(shown) · all loaded"
+            } else if let seek = list.seek {
+                left = "\(position) · finding the end (page \(RowCount.grouped(seek.nextProbe + 1))…)"
+            } else if list.pendingJump != nil {
+                left = "\(position) · jumping…"
             } else {
-                left = "\(first)-\(last) of \(shown) · more below"
+                left = position + (list.allLoaded ? " · all loaded" : "")
             }
         }
-        if case .failed = list.phase {} else if shown != list.count { left += " (\(list.count - shown) filtered out)" }
+        if case .failed = list.phase {} else if shown != list.count { left += " · \(shown) shown (\(list.count - shown) filtered out)" }
         var right: [String] = []
         if !list.filterText.isEmpty { right.append("/\(list.filterText)") }
         if let status = list.statusFilter { right.append(status) }
@@ -117,9 +120,9 @@ enum Chrome {
     }
 
     /// Row role: cursor > in flight > marked > new/changed > normal.
-    static func rowRole<Item>(_ list: ListModel<Item>, id: Item.ID, pending: Bool) -> ThemeRole {
+    static func rowRole(_ list: ObjectList, id: String, pending: Bool) -> ThemeRole {
         if pending { return .inFlight }
-        if list.marks.contains(id) { return .marked }
+        if list.isMarked(id) { return .marked }
         switch list.highlights[id] {
         case .new?: return .newRow
         case .changed?: return .changedRow
@@ -127,8 +130,8 @@ enum Chrome {
         }
     }
 
-    static func marker<Item>(_ list: ListModel<Item>, id: Item.ID) -> String {
-        if list.marks.contains(id) { return "*" }
+    static func marker(_ list: ObjectList, id: String) -> String {
+        if list.isMarked(id) { return "*" }
         switch list.highlights[id] {
         case .new?: return "+"
         case .changed?: return "~"
@@ -136,3 +139,4 @@ enum Chrome {
         }
     }
 }
+

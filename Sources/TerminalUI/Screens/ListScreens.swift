@@ -5,8 +5,8 @@ import UseePay
 /// The four object lists share one layout: title, a context line, table, status, flash, footer.
 /// Only the rows on screen are formatted, so drawing costs the same with 100 or 100,000 loaded rows.
 enum ListScreens {
-    static func draw<Item>(_ state: ConsoleState, into grid: inout CellGrid, list: ListModel<Item>, title: String, context: String,
-                           contextRole: ThemeRole = .dim, noun: String, table: Table, row: (Item, Bool) -> TableRow) {
+    static func draw(_ state: ConsoleState, into grid: inout CellGrid, list: ObjectList, title: String, context: String,
+                     contextRole: ThemeRole = .dim, noun: String, table: Table, row: (ConsoleObject) -> TableRow?) {
         let width = grid.size.columns
         let rows = grid.size.rows
         let bodyRows = ConsoleState.listBodyRows(for: grid.size)
@@ -19,7 +19,7 @@ enum ListScreens {
         let selected = cursor.flatMap { c in ids.firstIndex(of: c).map { $0 - ids.startIndex } }
         table.draw(into: &grid, rect: tableRect, rowCount: ids.count, firstRow: 0, selectedRow: selected) { index in
             let id = ids[ids.startIndex + index]
-            return row(list[id]!, id == cursor)
+            return list[id].flatMap(row) ?? TableRow([])
         }
         if ids.isEmpty {
             let message: String
@@ -59,13 +59,15 @@ enum ListScreens {
         if let customer = state.paymentFilter.customerId { title += " · customer \(customer)" }
         let context = summaryLine(state.paymentSummary, width: grid.size.columns)
         let wide = grid.size.columns >= 150
-        draw(state, into: &grid, list: state.payments, title: title, context: context, contextRole: .normal,
-             noun: "payments", table: paymentsTable) { p, _ in
+        let list = state.lists[.payments]
+        draw(state, into: &grid, list: list, title: title, context: context, contextRole: .normal,
+             noun: "payments", table: paymentsTable) { object in
+            guard case .payment(let p) = object else { return nil }
             let pending = state.pending[p.id]
             let status = pending.map(ScreenFormat.pendingText) ?? format.text(PaymentRow.status.value(p))
             let statusRole = pending == nil ? ScreenFormat.statusRole(StatusWords.tone(p.status)) : .inFlight
             return TableRow([
-                Chrome.marker(state.payments, id: p.id),
+                Chrome.marker(list, id: p.id),
                 format.text(PaymentRow.time.value(p)),
                 format.text(PaymentRow.amount.value(p)),
                 status,
@@ -73,7 +75,7 @@ enum ListScreens {
                 format.text(PaymentRow.order.value(p)),
                 format.text(PaymentRow.method.value(p)),
                 wide ? p.id : ScreenFormat.shortID(p.id),
-            ], role: Chrome.rowRole(state.payments, id: p.id, pending: pending != nil), cellRoles: [nil, nil, nil, statusRole])
+            ], role: Chrome.rowRole(list, id: p.id, pending: pending != nil), cellRoles: [nil, nil, nil, statusRole])
         }
     }
 
@@ -105,11 +107,13 @@ enum ListScreens {
         let format = ScreenFormat(state: state)
         let context = state.customerEmail.map { "customers with email \($0)" } ?? "all customers, newest first"
         let wide = grid.size.columns >= 150
-        draw(state, into: &grid, list: state.customers, title: "Customers", context: context, noun: "customers", table: customersTable) { c, _ in
-            TableRow([Chrome.marker(state.customers, id: c.id)]
-                        + [CustomerRow.name, CustomerRow.email, CustomerRow.phone, CustomerRow.merchantId, CustomerRow.created].map { format.text($0.value(c)) }
-                        + [wide ? c.id : ScreenFormat.shortID(c.id)],
-                     role: Chrome.rowRole(state.customers, id: c.id, pending: false))
+        let list = state.lists[.customers]
+        draw(state, into: &grid, list: list, title: "Customers", context: context, noun: "customers", table: customersTable) { object in
+            guard case .customer(let c) = object else { return nil }
+            return TableRow([Chrome.marker(list, id: c.id)]
+                            + [CustomerRow.name, CustomerRow.email, CustomerRow.phone, CustomerRow.merchantId, CustomerRow.created].map { format.text($0.value(c)) }
+                            + [wide ? c.id : ScreenFormat.shortID(c.id)],
+                            role: Chrome.rowRole(list, id: c.id, pending: false))
         }
     }
 
@@ -129,14 +133,19 @@ enum ListScreens {
         let format = ScreenFormat(state: state)
         let context = state.subscriptionStatus.map { "subscriptions with status \($0)" } ?? "all subscriptions, newest first"
         let wide = grid.size.columns >= 150
-        draw(state, into: &grid, list: state.subscriptions, title: "Subscriptions", context: context, noun: "subscriptions", table: subscriptionsTable) { s, _ in
+        let list = state.lists[.subscriptions]
+        let customers = state.lists[.customers]
+        draw(state, into: &grid, list: list, title: "Subscriptions", context: context, noun: "subscriptions", table: subscriptionsTable) { object in
+            guard case .subscription(let s) = object else { return nil }
             let pending = state.pending[s.id]
             let status = pending.map(ScreenFormat.pendingText) ?? format.text(SubscriptionRow.status.value(s))
-            let customer = state.customers[s.customerId ?? ""].flatMap(ObjectLabels.customer) ?? format.text(SubscriptionRow.customer.value(s))
-            return TableRow([Chrome.marker(state.subscriptions, id: s.id), customer, status]
+            let customer = customers[s.customerId ?? ""].flatMap { object -> String? in
+                if case .customer(let c) = object { return ObjectLabels.customer(c) } else { return nil }
+            } ?? format.text(SubscriptionRow.customer.value(s))
+            return TableRow([Chrome.marker(list, id: s.id), customer, status]
                             + [SubscriptionRow.amount, SubscriptionRow.every, SubscriptionRow.periodEnd].map { format.text($0.value(s)) }
                             + [wide ? s.id : ScreenFormat.shortID(s.id)],
-                            role: Chrome.rowRole(state.subscriptions, id: s.id, pending: pending != nil),
+                            role: Chrome.rowRole(list, id: s.id, pending: pending != nil),
                             cellRoles: [nil, nil, pending == nil ? ScreenFormat.statusRole(StatusWords.tone(s.status)) : .inFlight])
         }
     }
@@ -158,11 +167,13 @@ enum ListScreens {
         var context = "refunds · \(state.refundRange)"
         if let status = state.refundStatus { context += " · \(status)" }
         let wide = grid.size.columns >= 150
-        draw(state, into: &grid, list: state.refunds, title: "Refunds", context: context, noun: "refunds", table: refundsTable) { r, _ in
-            TableRow([Chrome.marker(state.refunds, id: r.id)] + [RefundRow.time, RefundRow.amount, RefundRow.status].map { format.text($0.value(r)) }
-                     + [r.paymentIntentId.map { wide ? $0 : ScreenFormat.shortID($0) } ?? "—", format.text(RefundRow.reason.value(r)), wide ? r.id : ScreenFormat.shortID(r.id)],
-                     role: Chrome.rowRole(state.refunds, id: r.id, pending: false),
-                     cellRoles: [nil, nil, nil, ScreenFormat.statusRole(StatusWords.tone(r.status))])
+        let list = state.lists[.refunds]
+        draw(state, into: &grid, list: list, title: "Refunds", context: context, noun: "refunds", table: refundsTable) { object in
+            guard case .refund(let r) = object else { return nil }
+            return TableRow([Chrome.marker(list, id: r.id)] + [RefundRow.time, RefundRow.amount, RefundRow.status].map { format.text($0.value(r)) }
+                            + [r.paymentIntentId.map { wide ? $0 : ScreenFormat.shortID($0) } ?? "—", format.text(RefundRow.reason.value(r)), wide ? r.id : ScreenFormat.shortID(r.id)],
+                            role: Chrome.rowRole(list, id: r.id, pending: false),
+                            cellRoles: [nil, nil, nil, ScreenFormat.statusRole(StatusWords.tone(r.status))])
         }
     }
 }

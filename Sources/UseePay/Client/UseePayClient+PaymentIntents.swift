@@ -35,7 +35,8 @@ extension UseePayClient {
         try await page(PaymentIntent.self, "/api/v1/payment_intents", q)
     }
 
-    public func paymentIntents(_ q: PaymentIntentListQuery, maxPages: Int = 500) -> AutoPagingSequence<PaymentIntent> {
+    /// Every page, however long the day: a busy day has more than 500 pages of 100.
+    public func paymentIntents(_ q: PaymentIntentListQuery, maxPages: Int = .max) -> AutoPagingSequence<PaymentIntent> {
         autoPaging(q, maxPages: maxPages) { [self] in try await self.listPaymentIntents($0) }
     }
 }

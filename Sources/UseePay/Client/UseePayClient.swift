@@ -52,6 +52,7 @@ public final class UseePayClient: Sendable, CustomStringConvertible {
         let fullPath = path + HTTPTransport.queryString(items)
         let array: [JSONValue]
         let hasMore: Bool
+        var total: Int?
         switch json {
         case .array(let a):
             array = a
@@ -64,6 +65,7 @@ public final class UseePayClient: Sendable, CustomStringConvertible {
             }
             array = a
             hasMore = o["has_more"]?.boolValue ?? false
+            total = o["total"]?.intValue.flatMap { $0 >= 0 ? $0 : nil }
         default:
             throw UseePayError(kind: .unexpectedBody, httpStatus: 200, message: "list response is not a JSON object",
                                method: "GET", path: fullPath)
@@ -78,7 +80,7 @@ public final class UseePayClient: Sendable, CustomStringConvertible {
             logger.warning("skipped list items that are not valid objects",
                            metadata: ["path": "\(fullPath)", "skipped": "\(skipped)"])
         }
-        return Page(items: decoded, hasMore: hasMore, pageNum: query.window.pageNum)
+        return Page(items: decoded, hasMore: hasMore, pageNum: query.window.pageNum, total: total)
     }
 
     func autoPaging<T: UseePayObject & Identifiable, Q: ListQuery>(_ query: Q, maxPages: Int,

@@ -3,7 +3,8 @@ import Foundation
 /// Walks pages until `has_more` is false or `maxPages` pages were read, yielding each id once.
 ///
 /// Offset pages shift when new objects arrive at the top while paging, so the same object can
-/// appear on two pages; the sequence skips ids it has already yielded.
+/// appear again on the next page; the sequence skips ids the previous page already yielded. It
+/// remembers only the last two pages' ids, so a walk over a day of any size runs in constant memory.
 public struct AutoPagingSequence<Item: Identifiable & Sendable>: AsyncSequence, Sendable where Item.ID: Sendable {
     public typealias Element = Item
 
@@ -27,7 +28,9 @@ public struct AutoPagingSequence<Item: Identifiable & Sendable>: AsyncSequence, 
         let fetch: @Sendable (Int) async throws -> Page<Item>
         var buffer: [Item] = []
         var bufferIndex = 0
+        /// Ids of the page being yielded and of the one before it.
         var seen: Set<Item.ID> = []
+        var previousPage: Set<Item.ID> = []
         var finished = false
         /// True when the walk stopped because of `maxPages` while the API still had more.
         public private(set) var stoppedAtPageCap = false
@@ -43,7 +46,7 @@ public struct AutoPagingSequence<Item: Identifiable & Sendable>: AsyncSequence, 
                 while bufferIndex < buffer.count {
                     let item = buffer[bufferIndex]
                     bufferIndex += 1
-                    if seen.insert(item.id).inserted { return item }
+                    if !previousPage.contains(item.id), seen.insert(item.id).inserted { return item }
                 }
                 if finished { return nil }
                 if pagesLeft <= 0 { finished = true; stoppedAtPageCap = true; return nil }
@@ -53,8 +56,13 @@ public struct AutoPagingSequence<Item: Identifiable & Sendable>: AsyncSequence, 
                 nextPage += 1
                 buffer = page.items
                 bufferIndex = 0
-                // An empty page that claims more would loop forever on a broken server.
-                if !page.hasMore || page.items.isEmpty { finished = true }
+                // An empty page that claims more, or one that only repeats the page before, would loop
+                // forever on a broken server.
+                let repeatsOnly = !page.items.isEmpty && page.items.allSatisfy { seen.contains($0.id) }
+                previousPage = seen
+                seen = []
+                seen.reserveCapacity(page.items.count)
+                if !page.hasMore || page.items.isEmpty || repeatsOnly { finished = true }
             }
         }
     }

@@ -1,13 +1,15 @@
 import Foundation
 
-/// One page of a list. `hasMore` is the only continuation signal (totals are ignored).
+/// One page of a list. `hasMore` is the only continuation signal; `total` is passed on when a server
+/// sends one (UseePay documents none), for callers that can use it to find the end faster.
 public struct Page<Item: Sendable>: Sendable {
     public var items: [Item]
     public var hasMore: Bool
     public var pageNum: Int
+    public var total: Int?
 
-    public init(items: [Item], hasMore: Bool, pageNum: Int) {
-        self.items = items; self.hasMore = hasMore; self.pageNum = pageNum
+    public init(items: [Item], hasMore: Bool, pageNum: Int, total: Int? = nil) {
+        self.items = items; self.hasMore = hasMore; self.pageNum = pageNum; self.total = total
     }
 }
 

@@ -36,7 +36,7 @@ final class GoldenScreenTests: XCTestCase {
             "                                                                                ",
             "                                                                                ",
             "                                                                                ",
-            "1-5 of 5 · all loaded                                                           ",
+            "row 1 of 5 · all loaded                                                         ",
             "                                                                                ",
             "enter open  / filter  : cmd  ? help  A capture  X cancel  q quit                ",
         ])
@@ -81,7 +81,7 @@ final class GoldenScreenTests: XCTestCase {
             "                                                                                                                        ",
             "                                                                                                                        ",
             "                                                                                                                        ",
-            "1-5 of 5 · all loaded                                                                                                   ",
+            "row 1 of 5 · all loaded                                                                                                 ",
             "                                                                                                                        ",
             "enter open  / filter  : cmd  ? help  A capture  X cancel  q quit                                                        ",
         ])
@@ -110,7 +110,7 @@ final class GoldenScreenTests: XCTestCase {
             "                                                                                ",
             "                                                                                ",
             "                                                                                ",
-            "1-5 of 5 · all loaded                                                           ",
+            "row 1 of 5 · all loaded                                                         ",
             "                                                                                ",
             "enter open  / filter  : cmd  ? help  A capture  X cancel  q quit                ",
         ])
@@ -139,7 +139,7 @@ final class GoldenScreenTests: XCTestCase {
             "                                                                                ",
             "                                                                                ",
             "                                                                                ",
-            "1-5 of 5 · all loaded                                                           ",
+            "row 1 of 5 · all loaded                                                         ",
             "                                                                                ",
             "enter open  / filter  : cmd  ? help  A capture  X cancel  q quit                ",
         ])
@@ -168,7 +168,7 @@ final class GoldenScreenTests: XCTestCase {
             "                                                                                ",
             "                                                                                ",
             "                                                                                ",
-            "1-5 of 5 · all loaded                                                           ",
+            "row 1 of 5 · all loaded                                                         ",
             "Capturing pi_01JD8ZQ4K2AUTH001…                                                 ",
             "enter open  / filter  : cmd  ? help  A capture  X cancel  q quit                ",
         ])
@@ -306,7 +306,7 @@ final class GoldenScreenTests: XCTestCase {
             "                                                                                ",
             "                                                                                ",
             "                                                                                ",
-            "1-1 of 1 · all loaded (5 filtered out)  /10023 · 2 marked (1 hidden by the filt…",
+            "row 1 of 6 · all loaded · 1 shown (5 f… /10023 · 2 marked (1 hidden by the filt…",
             "Filter \"10023\": 1 shown                                                         ",
             "enter open  / filter  : cmd  ? help  A capture  X cancel  q quit                ",
         ])
@@ -337,7 +337,7 @@ final class GoldenScreenTests: XCTestCase {
             "                                                                                ",
             "! page 2 failed: HTTP 502 from openapi (HTML page, not JSON) — try again shortl…",
             "                                                                                ",
-            "enter open  / filter  : cmd  ? help  X cancel  q quit                           ",
+            "enter open  / filter  : cmd  ? help  A capture  X cancel  q quit                ",
         ])
     }
 
@@ -393,7 +393,7 @@ final class GoldenScreenTests: XCTestCase {
             "  │ u         clear marks                                                    │  ",
             "  │                                                                          │  ",
             "  │ :pi [status…] [today|yesterday|7d|since DATE]  :cus  :sub  :re  :log  :… │  ",
-            "1-└──────────────────────────────────────────────────────────────────────────┘  ",
+            "ro└──────────────────────────────────────────────────────────────────────────┘  ",
             "                                                                                ",
             "enter open  / filter  : cmd  ? help  q quit                                     ",
         ])

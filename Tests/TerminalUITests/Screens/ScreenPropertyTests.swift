@@ -110,7 +110,7 @@ final class ScreenPropertyTests: XCTestCase {
         }
         let state = ScreenFixtures.paymentsState(size: ScreenScenarios.small, payments: payments, hasMore: true)
         let lines = render(state, size: ScreenScenarios.small).lines()
-        XCTAssertTrue(lines[21].hasPrefix("1-18 of 5005 · more below"), lines[21])
+        XCTAssertTrue(lines[21].hasPrefix("row 1 of 5,005+"), lines[21])
     }
 
     func testTooSmallShowsANoticeOnly() {
