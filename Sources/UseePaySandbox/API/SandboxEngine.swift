@@ -131,6 +131,10 @@ final class SandboxEngine: Sendable {
         case ("checkout_sessions", .post, 2) where path[1] == "create": return try await createCheckoutSession(request)
         case ("checkout_sessions", .get, 2): return try await retrieve(.checkoutSession, id: path[1], request)
 
+        case ("mandates", .get, 1): return try await list(.mandate, request)
+        case ("mandates", .post, 2) where path[1] == "create": return try await createMandate(request)
+        case ("mandates", .get, 2): return try await retrieve(.mandate, id: path[1], request)
+
         case ("webhooks", .get, 1): return try await list(.webhookEndpoint, request)
         case ("webhooks", .post, 2) where path[1] == "create": return try await createWebhookEndpoint(request)
         case ("webhooks", .get, 2): return try await retrieve(.webhookEndpoint, id: path[1], request)

@@ -66,9 +66,9 @@ extension SandboxEngine {
     }
 
     /// Loads an intent for a transition, or answers 404 for unknown ids and other merchants' intents.
-    func loadIntent(_ id: String, merchantNo: String, db: Database) throws -> Document {
+    func loadIntent(_ id: String, merchantNo: String, db: Database, source: String? = nil) throws -> Document {
         guard let doc = try db.loadDocument(.paymentIntent, id: id, merchantNo: merchantNo) else {
-            throw APIError.notFound("payment intent", id: id)
+            throw APIError.notFound("payment intent", id: id, source: source)
         }
         return doc
     }
