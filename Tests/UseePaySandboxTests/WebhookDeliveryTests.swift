@@ -88,7 +88,7 @@ final class WebhookDeliveryTests: XCTestCase {
     func testNon200AnswersAreRetriedThenGivenUp() async throws {
         let flaky = WebhookReceiver(failFirst: [.internalServerError, .accepted])
         try await flaky.start()
-        _ = try await register(flaky, events: #"["payment_intent.created"]"#)
+        let flakyId = try await register(flaky, events: #"["payment_intent.created"]"#)
         _ = try await sandbox.createIntent()
         let attempts = try await flaky.waitFor(count: 3)
         XCTAssertEqual(Set(attempts.map(\.body)).count, 1, "every retry carries the same signed body")
@@ -101,6 +101,8 @@ final class WebhookDeliveryTests: XCTestCase {
         XCTAssertEqual(delivery["attempts"] as? Int, 3)
         XCTAssertEqual(delivery["last_status_code"] as? Int, 200)
         await flaky.stop()
+        // A stopped receiver would keep later deliveries retrying (and the sandbox busy) for a while.
+        _ = try await sandbox.post("/api/v1/webhooks/\(flakyId)", #"{"status": "disabled"}"#)
 
         let broken = WebhookReceiver(failFirst: Array(repeating: .badGateway, count: 10))
         try await broken.start()
@@ -118,5 +120,20 @@ final class WebhookDeliveryTests: XCTestCase {
         XCTAssertEqual(failed["last_status_code"] as? Int, 502)
         XCTAssertEqual(broken.deliveries.count, 4)
         await broken.stop()
+    }
+
+    func testIdleSignalWaitsForRetriesToFinish() async throws {
+        let flaky = WebhookReceiver(failFirst: [.internalServerError])
+        try await flaky.start()
+        _ = try await register(flaky, events: #"["payment_intent.created"]"#)
+        _ = try await sandbox.createIntent()
+        let idle = try await sandbox.admin(.GET, "idle?timeout_ms=10000")
+        XCTAssertEqual(idle["idle"] as? Bool, true, idle.text)
+        // Idle means the retry has been made and recorded, with no waiting on the test's side.
+        XCTAssertEqual(flaky.deliveries.count, 2)
+        let delivery = try await sandbox.admin(.GET, "webhook-deliveries").items.first
+        XCTAssertEqual(delivery?["status"] as? String, "succeeded")
+        XCTAssertEqual(delivery?["attempts"] as? Int, 2)
+        await flaky.stop()
     }
 }

@@ -12,9 +12,11 @@ extension SandboxEngine {
         let body = try await writer.read { db -> String in
             let page = try plan.fetchPage(db)
             var items = "["
+            items.reserveCapacity(page.documents.count * 1500)
+            let customers = EmbeddedCustomers()
             for (index, document) in page.documents.enumerated() {
                 if index > 0 { items += "," }
-                try self.render(kind, document, db).write(into: &items)
+                try self.render(kind, document, db, customers: customers).write(into: &items)
             }
             items += "]"
             var body = "{"

@@ -49,10 +49,12 @@ final class SandboxEngine: Sendable {
     private let boundURL = LockedValue<URL?>(nil)
 
     let webhookDelivery: WebhookDelivery?
+    let activity: BackgroundActivity
 
     init(database: SandboxDatabase, clock: SandboxClock, options: SandboxOptions, signer: WebhookSigner, logger: Logger,
-         webhookDelivery: WebhookDelivery?) {
+         webhookDelivery: WebhookDelivery?, activity: BackgroundActivity = BackgroundActivity()) {
         self.webhookDelivery = webhookDelivery
+        self.activity = activity
         self.database = database
         self.clock = clock
         self.options = options
@@ -158,12 +160,19 @@ final class SandboxEngine: Sendable {
     }
 
     /// The wire object: stored fields plus every documented field that is absent, as null.
-    func render(_ kind: ResourceKind, _ doc: Document, _ db: Database) throws -> SandboxJSON {
+    /// `customers` lets a list page read and render each embedded customer once (many payments of a
+    /// page share a customer).
+    func render(_ kind: ResourceKind, _ doc: Document, _ db: Database, customers: EmbeddedCustomers? = nil) throws -> SandboxJSON {
         var fields = doc
         for name in kind.wireFields where fields[name] == nil { fields[name] = .null }
-        if kind == .paymentIntent, let customerId = doc.string("customer_id"), let merchantNo = doc.string("merchant_no"),
-           let customer = try db.loadDocument(.customer, id: customerId, merchantNo: merchantNo) {
-            fields["customer"] = try render(.customer, customer, db)
+        if kind == .paymentIntent, let customerId = doc.string("customer_id"), let merchantNo = doc.string("merchant_no") {
+            if let cached = customers?.rendered[customerId] {
+                fields["customer"] = cached
+            } else if let customer = try db.loadDocument(.customer, id: customerId, merchantNo: merchantNo) {
+                let rendered = try render(.customer, customer, db)
+                fields["customer"] = rendered
+                customers?.rendered[customerId] = rendered
+            }
         }
         if kind == .checkoutSession, let customerId = doc.string("customer_id"), let merchantNo = doc.string("merchant_no"),
            let customer = try db.loadDocument(.customer, id: customerId, merchantNo: merchantNo) {
@@ -216,6 +225,11 @@ final class SandboxEngine: Sendable {
                 """, arguments: [eventId, endpointId, merchantNo, url, now, now])
         }
     }
+}
+
+/// Customers already rendered while answering one list page.
+final class EmbeddedCustomers {
+    var rendered: [String: SandboxJSON] = [:]
 }
 
 /// Fault settings can be changed at run time through the admin API.

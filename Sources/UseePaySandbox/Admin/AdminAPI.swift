@@ -48,6 +48,10 @@ struct AdminAPI {
             guard seconds > 0 || milliseconds > 0 else { throw APIError.fieldRequired("seconds") }
             try await engine.advanceClock(byMilliseconds: Int64(seconds) * 1000 + Int64(milliseconds))
             return ok(clockJSON())
+        case (.get, ["idle"]):
+            let milliseconds = min(max(Int(query.last { $0.0 == "timeout_ms" }?.1 ?? "") ?? 10_000, 0), 600_000)
+            let idle = try await engine.waitUntilIdle(timeout: .milliseconds(milliseconds))
+            return ok(.object(["idle": .bool(idle)]))
         case (.post, ["settle"]):
             let changed = try await engine.settleDue()
             let delivered = try await engine.webhookDelivery?.startDueDeliveries() ?? 0
@@ -118,7 +122,7 @@ struct AdminAPI {
 
     static let index = [
         "POST /__sandbox/reset", "POST /__sandbox/seed", "GET /__sandbox/clock", "POST /__sandbox/clock/advance",
-        "POST /__sandbox/settle", "GET /__sandbox/public-key", "GET /__sandbox/test-cards", "GET /__sandbox/webhook-deliveries",
+        "POST /__sandbox/settle", "GET /__sandbox/idle?timeout_ms=", "GET /__sandbox/public-key", "GET /__sandbox/test-cards", "GET /__sandbox/webhook-deliveries",
         "GET /__sandbox/events", "GET /__sandbox/faults", "POST /__sandbox/faults", "GET /__sandbox/3ds/{id}",
         "POST /__sandbox/3ds/{id}/complete", "POST /__sandbox/3ds/{id}/fail",
         "GET /__sandbox/checkout/{id}", "POST /__sandbox/checkout/{id}/complete", "POST /__sandbox/checkout/{id}/expire",

@@ -61,8 +61,11 @@ public final class SandboxServer: Sendable {
             try signer.publicKeyPEM.write(toFile: keyPath, atomically: true, encoding: .utf8)
             publicKeyPath = keyPath
         }
-        let delivery = WebhookDelivery(writer: database.writer, clock: clock, signer: signer, options: options, logger: logger)
-        let engine = SandboxEngine(database: database, clock: clock, options: options, signer: signer, logger: logger, webhookDelivery: delivery)
+        let activity = BackgroundActivity()
+        let delivery = WebhookDelivery(writer: database.writer, clock: clock, signer: signer, options: options, logger: logger,
+                                       activity: activity)
+        let engine = SandboxEngine(database: database, clock: clock, options: options, signer: signer, logger: logger,
+                                   webhookDelivery: delivery, activity: activity)
 
         var seedSummary: String?
         if let count = options.seed, count > 0 {
@@ -109,11 +112,18 @@ public final class SandboxServer: Sendable {
                 } catch {
                     logger.warning("sandbox background work failed", metadata: ["error": "\(error)"])
                 }
+                activity.changed()
                 try? await Task.sleep(for: interval)
             }
         }
         return SandboxServer(baseURL: baseURL, engine: engine, publicKeyPath: publicKeyPath, seedSummary: seedSummary,
                              serviceGroup: serviceGroup, serverTask: serverTask, workerTask: workerTask, delivery: delivery)
+    }
+
+    /// Waits until nothing is due on the sandbox clock and no webhook delivery is pending or in
+    /// flight (settled refunds, delivered or given-up webhooks). False if `timeout` passes first.
+    public func waitUntilIdle(timeout: Duration = .seconds(10)) async throws -> Bool {
+        try await engine.waitUntilIdle(timeout: timeout)
     }
 
     /// Stops accepting connections, finishes in-flight requests, stops the worker and closes the database.

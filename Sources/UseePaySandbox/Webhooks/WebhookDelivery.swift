@@ -15,8 +15,11 @@ final class WebhookDelivery: Sendable {
     let options: SandboxOptions
     let httpClient: HTTPClient
     let logger: Logger
+    let activity: BackgroundActivity
 
-    init(writer: any DatabaseWriter, clock: SandboxClock, signer: WebhookSigner, options: SandboxOptions, logger: Logger) {
+    init(writer: any DatabaseWriter, clock: SandboxClock, signer: WebhookSigner, options: SandboxOptions, logger: Logger,
+         activity: BackgroundActivity) {
+        self.activity = activity
         self.writer = writer
         self.clock = clock
         self.signer = signer
@@ -30,6 +33,8 @@ final class WebhookDelivery: Sendable {
 
     /// Attempts in flight, by delivery id: each runs on its own so a slow receiver never holds up others.
     private let inFlight = LockedValue<[Int64: Task<Void, Never>]>([:])
+
+    var attemptsInFlight: Int { inFlight.value.count }
 
     func shutdown() async {
         let tasks = inFlight.value.values
@@ -67,6 +72,7 @@ final class WebhookDelivery: Sendable {
                         self.logger.warning("could not record a webhook attempt", metadata: ["error": "\(error)"])
                     }
                     _ = self.inFlight.withValue { $0.removeValue(forKey: delivery.id) }
+                    self.activity.changed()
                 }
                 return true
             }

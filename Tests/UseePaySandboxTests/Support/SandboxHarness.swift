@@ -141,18 +141,14 @@ final class SandboxHarness: @unchecked Sendable {
         XCTAssertEqual(reply.status, 200, reply.text)
     }
 
-    /// Polls `/__sandbox/webhook-deliveries` until `done` holds for its items (deliveries finish in the
-    /// background, so there is no answer to wait on), failing after `timeout`.
+    /// Waits for the sandbox's idle signal (no webhook delivery pending or in flight, nothing due),
+    /// then checks `done` against `/__sandbox/webhook-deliveries` once.
     func waitForDeliveries(timeout: Duration = .seconds(10), file: StaticString = #filePath, line: UInt = #line,
                            _ done: ([[String: Any]]) -> Bool) async throws {
-        let deadline = ContinuousClock.now + timeout
-        var items: [[String: Any]] = []
-        while ContinuousClock.now < deadline {
-            items = try await admin(.GET, "webhook-deliveries").items
-            if done(items) { return }
-            try await Task.sleep(for: .milliseconds(10))
-        }
-        XCTFail("webhook deliveries did not settle: \(items)", file: file, line: line)
+        let idle = try await server.waitUntilIdle(timeout: timeout)
+        XCTAssertTrue(idle, "the sandbox's background work did not settle", file: file, line: line)
+        let items = try await admin(.GET, "webhook-deliveries").items
+        XCTAssertTrue(done(items), "webhook deliveries once the sandbox is idle: \(items)", file: file, line: line)
     }
 
     func admin(_ method: HTTPMethod, _ path: String, _ body: String? = nil) async throws -> Reply {

@@ -14,6 +14,8 @@ final class WebhookReceiver: @unchecked Sendable {
     private var recorded: [Delivery] = []
     private var scriptedStatuses: [HTTPResponse.Status]
     private var task: Task<Void, any Error>?
+    /// Waiters for a number of deliveries, resumed as deliveries arrive.
+    private var waiters: [UUID: (count: Int, continuation: CheckedContinuation<Void, Never>)] = [:]
     private(set) var url = ""
 
     init(failFirst statuses: [HTTPResponse.Status] = []) { scriptedStatuses = statuses }
@@ -27,10 +29,13 @@ final class WebhookReceiver: @unchecked Sendable {
             let buffer = try await request.collectBody(upTo: 1 << 20)
             var headers: [String: String] = [:]
             for field in request.headers { headers[field.name.canonicalName] = field.value }
-            let status: HTTPResponse.Status = self.lock.withLock {
+            let (status, ready): (HTTPResponse.Status, [CheckedContinuation<Void, Never>]) = self.lock.withLock {
                 self.recorded.append(Delivery(headers: headers, body: Data(buffer.readableBytesView)))
-                return self.scriptedStatuses.isEmpty ? .ok : self.scriptedStatuses.removeFirst()
+                let readyKeys = self.waiters.filter { $0.value.count <= self.recorded.count }.map(\.key)
+                let ready = readyKeys.compactMap { self.waiters.removeValue(forKey: $0)?.continuation }
+                return (self.scriptedStatuses.isEmpty ? .ok : self.scriptedStatuses.removeFirst(), ready)
             }
+            for continuation in ready { continuation.resume() }
             return Response(status: status)
         }
         let (portStream, portContinuation) = AsyncStream<Int>.makeStream()
@@ -47,10 +52,28 @@ final class WebhookReceiver: @unchecked Sendable {
         _ = await task?.result
     }
 
-    /// Waits (bounded) until `count` deliveries arrived; the sandbox worker polls every 10 ms in tests.
+    /// Waits until `count` deliveries arrived (woken by each arrival), failing after `timeout`.
     func waitFor(count: Int, timeout: Duration = .seconds(10), file: StaticString = #filePath, line: UInt = #line) async throws -> [Delivery] {
-        let deadline = ContinuousClock.now + timeout
-        while deliveries.count < count && ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(5)) }
+        let key = UUID()
+        await withTaskGroup(of: Void.self) { group in
+            group.addTask {
+                await withCheckedContinuation { continuation in
+                    let arrived = self.lock.withLock { () -> Bool in
+                        if self.recorded.count >= count { return true }
+                        self.waiters[key] = (count, continuation)
+                        return false
+                    }
+                    if arrived { continuation.resume() }
+                }
+            }
+            group.addTask {
+                try? await Task.sleep(for: timeout)
+                // Time is up (or the deliveries came and this was cancelled): release the waiter either way.
+                self.lock.withLock { self.waiters.removeValue(forKey: key) }?.continuation.resume()
+            }
+            await group.next()
+            group.cancelAll()
+        }
         XCTAssertGreaterThanOrEqual(deliveries.count, count, "webhook deliveries did not arrive", file: file, line: line)
         return deliveries
     }
