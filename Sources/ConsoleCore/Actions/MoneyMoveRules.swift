@@ -109,6 +109,14 @@ public enum MoneyMoveRules {
             atPeriodEnd: action == .cancelSubscription ? atPeriodEnd : false, customerLabel: target.customerLabel,
             confirmedAmount: movesMoney ? (amount ?? maximum ?? target.money?.amount) : nil)
     }
+
+    /// A full capture of a payment known only as a target (a marked payment whose row has left the list's
+    /// window): the server captures what it holds, the confirmed amount is the one the mark showed.
+    public static func fullCapture(of target: ActionTarget, consoleRequestId: String) -> ActionRequest {
+        ActionRequest(consoleRequestId: consoleRequestId, action: .capture, objectId: target.id, amount: nil,
+                      currency: target.money?.currency.code, customerLabel: target.customerLabel,
+                      confirmedAmount: target.money?.amount)
+    }
 }
 
 extension ActionTarget {

@@ -187,9 +187,7 @@ extension Reducer {
                     reason: dialog.reason, atPeriodEnd: dialog.atPeriodEnd, consoleRequestId: requestId)
             } else {
                 // A bulk capture of a mark whose row is not held: always the whole authorised amount.
-                request = ActionRequest(consoleRequestId: requestId, action: .capture, objectId: target.id, amount: nil,
-                                        currency: target.money?.currency.code, customerLabel: target.customerLabel,
-                                        confirmedAmount: target.money?.amount)
+                request = MoneyMoveRules.fullCapture(of: target, consoleRequestId: requestId)
             }
             state.nextRequestNumber += 1
             state.pending[target.id] = PendingAction(request: request, phase: .sending)
