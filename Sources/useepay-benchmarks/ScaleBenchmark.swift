@@ -41,8 +41,13 @@ struct ScaleBenchmark {
         let console = try ConsoleProcess(useepay: useepay, sandbox: big, columns: columns, rows: rows, logRequests: true)
         _ = try console.waitForFirstRows(containing: firstPage.newestOrder)
         try console.settle()
+        // Moves within the screen (two rows and the row number change), then moves that scroll it.
         var bytes: [Double] = []
-        for _ in 0..<moves { bytes.append(Double(try console.press("j").bytes)) }
+        var scrollingBytes: [Double] = []
+        for index in 0..<moves {
+            let written = Double(try console.press("j").bytes)
+            if index < rows - 8 { bytes.append(written) } else { scrollingBytes.append(written) }
+        }
         let oldest = try big.curlPage((day - 1) / 100).oldestID
         let readsBefore = console.listReads()
         let jump = try console.press("G")
@@ -73,7 +78,8 @@ struct ScaleBenchmark {
         table.append(("peak RSS after G, 100 j, gg, 100 k",
                       String(format: "%.0f MB", peak) + " (day of \(grouped(smallDay)): " + String(format: "%.0f MB)", smallPeak),
                       "≤ 150 MB (≤ 40 MB for 1,000)"))
-        table.append(("bytes written per cursor move, 120×40", String(format: "%.0f", median(bytes)), "≤ 300"))
+        table.append(("bytes written per cursor move, 120×40",
+                      String(format: "%.0f (a move that scrolls the list: %.0f)", median(bytes), median(scrollingBytes)), "≤ 300"))
         table.append(("key → frame, 100 vs 100,000 rows",
                       String(format: "%.3f / %.3f ms, ratio %.2f", keyFrame.small / 1e6, keyFrame.large / 1e6, keyFrame.large / keyFrame.small),
                       "≤ 0.3 ms at 120×40, ratio ≤ 1.2"))
@@ -113,8 +119,9 @@ final class SandboxProcess {
         home = NSTemporaryDirectory() + "useepay-bench-\(UUID().uuidString.prefix(8))"
         try FileManager.default.createDirectory(atPath: home, withIntermediateDirectories: true)
         process.executableURL = URL(fileURLWithPath: useepay)
+        // The documented envelope (items and has_more, no total): the console must find the end by searching.
         process.arguments = ["sandbox", "serve", "--port", "0", "--in-memory", "--seed", "\(seed)", "--seed-days", "0",
-                             "--time-zone", "UTC", "--settle-seconds", "3600"]
+                             "--time-zone", "UTC", "--settle-seconds", "3600", "--list-envelope", "documented"]
         process.environment = ["HOME": home, "XDG_DATA_HOME": home + "/data", "XDG_STATE_HOME": home + "/state",
                                "XDG_CONFIG_HOME": home + "/config", "TZ": "UTC", "PATH": "/usr/bin:/bin"]
         let out = Pipe()

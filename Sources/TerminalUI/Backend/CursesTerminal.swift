@@ -132,7 +132,9 @@ public final class CursesTerminal: TerminalBackend {
         let rows = min(grid.size.rows, size.rows)
         let old = previous?.size == grid.size ? previous : nil
         var anyChanged = old == nil
+        var changedLines = 0
         for y in 0..<rows {
+            var lineChanged = false
             var x = 0
             while x < columns {
                 let cell = grid[x: x, y: y]
@@ -144,6 +146,7 @@ public final class CursesTerminal: TerminalBackend {
                         || (!isWide && x + 1 < columns && old[x: x + 1, y: y].isContinuation)
                 }
                 anyChanged = anyChanged || changed
+                lineChanged = lineChanged || changed
                 if changed, !cell.isContinuation, x + span <= columns {
                     put(cell, window: window, x: x, y: y)
                 } else if changed, cell.isContinuation || x + span > columns {
@@ -151,15 +154,23 @@ public final class CursesTerminal: TerminalBackend {
                 }
                 x += span
             }
+            if lineChanged { changedLines += 1 }
         }
         previous = grid
         // This cell comparison is the console's only diff (ncurses makes the last one): an unchanged frame sends nothing.
         guard anyChanged else { return }
-        if environment.synchronizedOutput { writeDirect("\u{1b}[?2026h") }
+        // Synchronized output keeps a big update from tearing. A cursor move changes two rows and the
+        // position in the status line; wrapping that costs 16 of its ~300 bytes and prevents nothing
+        // visible, so small updates go out bare.
+        let synchronize = environment.synchronizedOutput && (old == nil || changedLines > Self.smallUpdateLines)
+        if synchronize { writeDirect("\u{1b}[?2026h") }
         wnoutrefresh(window)
         doupdate()
-        if environment.synchronizedOutput { writeDirect("\u{1b}[?2026l") }
+        if synchronize { writeDirect("\u{1b}[?2026l") }
     }
+
+    /// Updates of at most this many changed lines are not wrapped in synchronized output.
+    static let smallUpdateLines = 3
 
     public func writeClipboard(_ text: String) {
         guard isActive else { return }

@@ -80,7 +80,9 @@ enum Chrome {
     static func drawListStatus(_ state: ConsoleState, list: ObjectList, noun: String, into grid: inout CellGrid, y: Int, width: Int, bodyRows: Int) {
         grid.fill(Rect(x: 0, y: y, width: width, height: 1), role: .dim)
         var left: String
-        var role: ThemeRole = .dim
+        // Plain, not dim: a cursor move rewrites the row number here, and a plain digit costs half the
+        // bytes of a coloured one.
+        var role: ThemeRole = .normal
         let shown = list.visible.count
         let position = "row \(list.cursorRow.map(RowCount.grouped) ?? "0") of \(list.totalText)"
         switch list.phase {
