@@ -111,7 +111,8 @@ public final class CursesTerminal: TerminalBackend {
     public var terminationSignal: Int32? { pendingTermination }
     private var pendingTermination: Int32?
 
-    public func refreshSize() -> TerminalSize? {
+    /// Re-reads the terminal size after SIGWINCH; returns the new size if it changed.
+    private func refreshSize() -> TerminalSize? {
         var window = winsize()
         if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &window) == 0, window.ws_row > 0, window.ws_col > 0 {
             resizeterm(Int32(window.ws_row), Int32(window.ws_col))
@@ -166,7 +167,8 @@ public final class CursesTerminal: TerminalBackend {
         writeDirect(OSC52.sequence(copying: text))
     }
 
-    public func suspend() {
+    /// Gives the terminal back, stops the process (SIGTSTP) and takes the terminal again on SIGCONT.
+    private func suspend() {
         guard isActive else { return }
         curs_set(1)
         endwin()
