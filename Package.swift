@@ -89,6 +89,12 @@ let package = Package(
             name: "useepay-benchmarks",
             dependencies: ["TerminalUI", "ConsoleCore", "UseePay"]
         ),
+        // Builders shared by the test targets: a sandbox with a client for it, API objects from JSON text.
+        .target(
+            name: "TestSupport",
+            dependencies: ["UseePay", "UseePaySandbox"],
+            path: "Tests/TestSupport"
+        ),
         .testTarget(
             name: "UseePayTests",
             dependencies: [
@@ -102,7 +108,8 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
-            ]
+            ],
+            exclude: ["Fixtures"]
         ),
         .testTarget(
             name: "UseePaySandboxTests",
@@ -115,8 +122,12 @@ let package = Package(
                 .product(name: "NIOHTTP1", package: "swift-nio"),
             ]
         ),
-        .testTarget(name: "ConsoleCoreTests", dependencies: ["ConsoleCore", "UseePay", "UseePaySandbox"]),
-        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "ConsoleCore", "UseePay", "UseePaySandbox"]),
+        .testTarget(name: "ConsoleCoreTests", dependencies: ["ConsoleCore", "UseePay", "UseePaySandbox", "TestSupport"]),
+        .testTarget(
+            name: "TerminalUITests",
+            dependencies: ["TerminalUI", "ConsoleCore", "UseePay", "UseePaySandbox", "TestSupport"],
+            exclude: ["Screens/__Snapshots__"]
+        ),
         .testTarget(name: "UseePayCommandTests", dependencies: ["useepay", "ConsoleCore", "UseePay", "UseePaySandbox"]),
     ],
     swiftLanguageModes: [.v6]

@@ -33,6 +33,8 @@ LAYERS = {
     "TerminalUI": {"ConsoleCore", "UseePay", "CNCursesW"},
     "useepay": {"TerminalUI", "ConsoleCore", "UseePay", "UseePaySandbox"},
     "useepay-benchmarks": {"TerminalUI", "ConsoleCore", "UseePay"},
+    # Builders shared by test targets; only test targets may depend on it.
+    "TestSupport": {"UseePay", "UseePaySandbox"},
 }
 # Test targets may use any first-party library except curses, which only TerminalUI touches.
 TEST_FORBIDDEN = {"CNCursesW"}
@@ -98,6 +100,8 @@ def main():
         own = {d for d in declared if d in first_party}
         if target["type"] == "test":
             bad = own & TEST_FORBIDDEN
+        elif "TestSupport" in own:
+            bad = {"TestSupport"}
         elif name in LAYERS:
             bad = own - {module_name(d) for d in LAYERS[name]}
         else:

@@ -25,7 +25,6 @@ static inline attr_t cn_a_reverse(void) { return A_REVERSE; }
 static inline attr_t cn_a_underline(void) { return A_UNDERLINE; }
 static inline attr_t cn_a_dim(void) { return A_DIM; }
 static inline int cn_key_code_yes(void) { return KEY_CODE_YES; }
-static inline int cn_key_f(int n) { return KEY_F(n); }
 static inline int cn_color_pairs(void) { return COLOR_PAIRS; }
 static inline int cn_colors(void) { return COLORS; }
 
@@ -35,7 +34,6 @@ static inline SCREEN *cn_newterm_stdio(const char *term) { return newterm(term, 
 static inline WINDOW *cn_curscr(void) { return curscr; }
 static inline int cn_key_resize(void) { return KEY_RESIZE; }
 static inline int cn_err(void) { return ERR; }
-static inline int cn_ok(void) { return OK; }
 
 // Puts one cell (a grapheme of up to CCHARW_MAX-1 wide chars) at y,x with
 // attributes and a colour pair; pairs above 32767 go through the extended

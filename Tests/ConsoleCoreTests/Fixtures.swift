@@ -1,5 +1,6 @@
 import Foundation
 import UseePay
+import TestSupport
 @testable import ConsoleCore
 
 /// Objects built the way the client builds them: from JSON text.
@@ -13,19 +14,9 @@ enum Fixtures {
                         captured: String? = nil, customer: String? = "Kim Minji", email: String? = "minji@example.com",
                         customerId: String? = "cus_1", order: String? = "order-1", created: String = "2026-11-21T09:15:00Z",
                         method: String = "card") -> PaymentIntent {
-        var fields = [
-            "\"id\": \"\(id)\"", "\"status\": \"\(status)\"", "\"amount\": \(amount)", "\"currency\": \"\(currency)\"",
-            "\"create_at\": \"\(created)\"", "\"payment_method\": {\"type\": \"\(method)\", \"card\": {\"brand\": \"visa\", \"last4\": \"4242\"}}",
-        ]
-        if let captured { fields.append("\"captured_amount\": \(captured)") }
-        if let customerId { fields.append("\"customer_id\": \"\(customerId)\"") }
-        if let order { fields.append("\"merchant_order_id\": \"\(order)\"") }
-        var embedded: [String] = []
-        if let customer { embedded.append("\"name\": \(quoted(customer))") }
-        if let email { embedded.append("\"email\": \"\(email)\"") }
-        if let customerId { embedded.append("\"id\": \"\(customerId)\"") }
-        if !embedded.isEmpty { fields.append("\"customer\": {\(embedded.joined(separator: ", "))}") }
-        return try! PaymentIntent(json: JSONValue.parse("{\(fields.joined(separator: ", "))}"))
+        ModelFixtures.paymentIntent(id: id, status: status, amount: amount, currency: currency, captured: captured,
+                                    customerId: customerId, customerName: customer, customerEmail: email, order: order,
+                                    created: created, method: method)
     }
 
     static func refund(_ id: String, payment: String, amount: String, currency: String = "USD", status: String = "succeeded",
@@ -49,11 +40,7 @@ enum Fixtures {
         """))
     }
 
-    static func quoted(_ s: String) -> String {
-        let data = try! JSONSerialization.data(withJSONObject: [s], options: [])
-        let text = String(decoding: data, as: UTF8.self)
-        return String(text.dropFirst().dropLast())
-    }
+    static func quoted(_ s: String) -> String { ModelFixtures.q(s) }
 
     static func state(mode: ConsoleMode = .sandbox, readOnly: Bool = false, size: TerminalSize = TerminalSize(columns: 80, rows: 24),
                       refresh: Int = 0) -> ConsoleState {

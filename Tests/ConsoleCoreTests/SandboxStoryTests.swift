@@ -6,6 +6,7 @@ import FoundationNetworking
 import UseePay
 import UseePaySandbox
 @testable import ConsoleCore
+import TestSupport
 
 /// The whole story against a live sandbox over loopback HTTP: open on today's payments, find an
 /// authorised one, capture it, refund part of it, cancel another, look up its customer. After each
@@ -21,26 +22,19 @@ final class SandboxStoryTests: XCTestCase {
     }
 
     private func makeWorld(seed: UInt64 = 8) async throws -> World {
-        var options = SandboxOptions()
-        options.port = 0
-        options.database = .inMemory
-        options.seed = seed
-        options.seedDays = 1
-        options.timeZone = TimeZone(identifier: "UTC")!
-        options.refundSettleDelay = .milliseconds(20)
-        let server = try await SandboxServer.start(options)
+        let server = try await TestSandbox.start {
+            $0.seed = seed
+            $0.seedDays = 1
+            $0.refundSettleDelay = .milliseconds(20)
+        }
         let relay = APIRequestRelay()
-        let configuration = UseePayConfiguration(environment: .custom(server.baseURL), merchantNo: server.credentials.merchantNo,
-                                                 apiKey: APIKey(server.credentials.apiKey), appId: server.credentials.appId)
-        let client = try UseePayClient(configuration: configuration, requestObserver: relay.observer)
+        let client = try TestSandbox.client(for: server, requestObserver: relay.observer)
         let customer = try await client.createCustomer(CustomerCreateParameters(merchantCustomerId: "story-\(UUID().uuidString.prefix(8))",
                                                                                  name: "Story Customer 김민지", email: "story@example.com"))
         var authorised: [PaymentIntent] = []
         for (index, amount) in ["50.00", "75.25"].enumerated() {
-            let card = CardDetails(number: "4111111111111111", expiryMonth: "12", expiryYear: "2030", cvc: "123")
-            let intent = try await client.createPaymentIntent(PaymentIntentCreateParameters(
-                amount: Decimal(string: amount)!, currency: .usd, merchantOrderId: "STORY-\(index)", customerId: customer.id,
-                paymentMethodData: .card(card), confirm: true, autoCapture: false))
+            let intent = try await TestSandbox.authorisedPayment(client, amount: Decimal(string: amount)!, order: "STORY-\(index)",
+                                                                 customerId: customer.id)
             XCTAssertEqual(intent.status, .requiresCapture)
             authorised.append(intent)
         }
@@ -259,18 +253,10 @@ final class SandboxRefreshTests: XCTestCase {
     /// A scheduled refresh timer is not work: the store goes idle with live refresh on. A tick re-reads
     /// the newest page, merges the new payment on top and keeps the cursor on the selected id.
     func testRefreshTickMergesNewPaymentsWithoutMovingTheCursor() async throws {
-        var options = SandboxOptions()
-        options.port = 0
-        options.database = .inMemory
-        options.timeZone = TimeZone(identifier: "UTC")!
-        let server = try await SandboxServer.start(options)
-        let client = try UseePayClient(configuration: UseePayConfiguration(
-            environment: .custom(server.baseURL), merchantNo: server.credentials.merchantNo,
-            apiKey: APIKey(server.credentials.apiKey), appId: server.credentials.appId))
+        let server = try await TestSandbox.start()
+        let client = try TestSandbox.client(for: server)
         func create(_ order: String) async throws -> PaymentIntent {
-            let card = CardDetails(number: "4111111111111111", expiryMonth: "12", expiryYear: "2030", cvc: "123")
-            return try await client.createPaymentIntent(PaymentIntentCreateParameters(
-                amount: 10, currency: .usd, merchantOrderId: order, paymentMethodData: .card(card), confirm: true, autoCapture: false))
+            try await TestSandbox.authorisedPayment(client, amount: 10, order: order)
         }
         let first = try await create("R-1")
         let second = try await create("R-2")

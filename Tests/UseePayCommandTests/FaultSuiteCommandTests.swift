@@ -264,7 +264,7 @@ final class RunningCommand: @unchecked Sendable {
     static func start(_ arguments: [String], environment: [String: String], stdin: String = "") throws -> RunningCommand {
         let directory = NSTemporaryDirectory() + "useepay-running-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        FileManager.default.createFile(atPath: directory + "/in", contents: Data(stdin.utf8))
+        try Data(stdin.utf8).write(to: URL(fileURLWithPath: directory + "/in"))
         let pid = try ChildProcess.spawn(UseepayBinary.url.path, arguments, environment: environment,
                                          files: .init(stdin: directory + "/in", stdout: directory + "/out", stderr: directory + "/err"))
         return RunningCommand(directory: directory, pid: pid)

@@ -2,13 +2,12 @@ import Foundation
 import XCTest
 @testable import UseePay
 
-/// Every valid JSON example in ../shared/useepay-api/examples is classified here; the modelled ones must decode.
+/// Every valid JSON example of the API docs (copied into Fixtures/examples) is classified here;
+/// the modelled ones must decode.
 final class ExampleDecodingTests: XCTestCase {
     static let examplesDirectory: URL = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent()   // UseePayTests
-        .deletingLastPathComponent()   // Tests
-        .deletingLastPathComponent()   // repository root
-        .appendingPathComponent("../shared/useepay-api/examples").standardizedFileURL
+        .appendingPathComponent("Fixtures/examples")
 
     private func data(_ name: String) throws -> Data {
         try Data(contentsOf: Self.examplesDirectory.appendingPathComponent(name))

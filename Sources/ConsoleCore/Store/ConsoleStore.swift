@@ -130,7 +130,7 @@ public actor ConsoleStore {
             Task {
                 let events = await perform(effect)
                 for event in events { self.enqueue(event) }
-                await self.finishWork()
+                self.finishWork()   // the task runs on the store's actor: no hop needed
             }
         }
     }

@@ -111,7 +111,8 @@ public final class CursesTerminal: TerminalBackend {
     public var terminationSignal: Int32? { pendingTermination }
     private var pendingTermination: Int32?
 
-    public func refreshSize() -> TerminalSize? {
+    /// Re-reads the terminal size after SIGWINCH; returns the new size if it changed.
+    private func refreshSize() -> TerminalSize? {
         var window = winsize()
         if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &window) == 0, window.ws_row > 0, window.ws_col > 0 {
             resizeterm(Int32(window.ws_row), Int32(window.ws_col))
@@ -177,7 +178,8 @@ public final class CursesTerminal: TerminalBackend {
         writeDirect(OSC52.sequence(copying: text))
     }
 
-    public func suspend() {
+    /// Gives the terminal back, stops the process (SIGTSTP) and takes the terminal again on SIGCONT.
+    private func suspend() {
         guard isActive else { return }
         curs_set(1)
         endwin()
@@ -214,11 +216,9 @@ public final class CursesTerminal: TerminalBackend {
         var text = Array(cell.text.unicodeScalars.prefix(4).map { wchar_t(bitPattern: $0.value) })
         if text.isEmpty { text = [wchar_t(32)] }
         text.append(0)
-        if cn_put_cell(window, Int32(y), Int32(x), text, attributes, pair) == cn_err() {
-            // Cannot happen for sanitised text, except at the bottom-right corner, where
-            // curses reports the (harmless) failed cursor advance.
-            return
-        }
+        // The result is not checked: it fails only at the bottom-right corner (sanitised text otherwise
+        // always fits), where curses reports the harmless failed cursor advance after the cell is drawn.
+        _ = cn_put_cell(window, Int32(y), Int32(x), text, attributes, pair)
     }
 
     private func cursesAttributes(_ attributes: CellAttributes) -> attr_t {

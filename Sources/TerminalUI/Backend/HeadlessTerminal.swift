@@ -99,13 +99,11 @@ public final class HeadlessTerminal: TerminalBackend, @unchecked Sendable {
         }
     }
 
-    public func refreshSize() -> TerminalSize? { nil }
 
     public func writeClipboard(_ text: String) {
         lock.withLock { copied.append(text) }
     }
 
-    public func suspend() {}
 
     public func shutdown() {
         lock.withLock { closed = true }

@@ -70,12 +70,8 @@ public protocol TerminalBackend: AnyObject {
     /// Shows a frame. The backend compares it with the previous frame — the one diff the console makes
     /// (ncurses makes the last) — sends only the cells that differ, and nothing when none do.
     func present(_ grid: CellGrid)
-    /// Re-reads the terminal size after SIGWINCH; returns the new size if it changed.
-    func refreshSize() -> TerminalSize?
     /// Sets the system clipboard through OSC 52 (between frames).
     func writeClipboard(_ text: String)
-    /// Gives the terminal back, stops the process (SIGTSTP) and takes the terminal again on SIGCONT.
-    func suspend()
     /// Restores the terminal. Safe to call more than once.
     func shutdown()
     /// A SIGINT/SIGTERM/SIGHUP seen by `readInput`; the run loop then ends.

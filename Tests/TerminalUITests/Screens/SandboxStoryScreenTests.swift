@@ -4,6 +4,7 @@ import UseePay
 import UseePaySandbox
 import ConsoleCore
 @testable import TerminalUI
+import TestSupport
 
 /// The story on a headless 80x24 screen against a live sandbox: what the screen says after each step
 /// must be what the sandbox says over HTTP. Set SCREEN_DUMP_DIR to keep the frames.
@@ -43,22 +44,13 @@ final class SandboxStoryScreenTests: XCTestCase {
     }
 
     func testStoryScreensMatchTheSandbox() async throws {
-        var options = SandboxOptions()
-        options.port = 0
-        options.database = .inMemory
-        options.timeZone = TimeZone(identifier: "UTC")!
-        let server = try await SandboxServer.start(options)
+        let server = try await TestSandbox.start()
         let relay = APIRequestRelay()
-        let client = try UseePayClient(configuration: UseePayConfiguration(
-            environment: .custom(server.baseURL), merchantNo: server.credentials.merchantNo,
-            apiKey: APIKey(server.credentials.apiKey), appId: server.credentials.appId), requestObserver: relay.observer)
+        let client = try TestSandbox.client(for: server, requestObserver: relay.observer)
         let customer = try await client.createCustomer(CustomerCreateParameters(merchantCustomerId: "M-1", name: "김민지", email: "minji@example.kr"))
-        let card = CardDetails(number: "4111111111111111", expiryMonth: "12", expiryYear: "2030", cvc: "123")
         var ids: [String] = []
         for (order, amount) in [("ORD-1", "120.00"), ("ORD-2", "35.50")] {
-            let intent = try await client.createPaymentIntent(PaymentIntentCreateParameters(
-                amount: Decimal(string: amount)!, currency: .usd, merchantOrderId: order, customerId: customer.id,
-                paymentMethodData: .card(card), confirm: true, autoCapture: false))
+            let intent = try await TestSandbox.authorisedPayment(client, amount: Decimal(string: amount)!, order: order, customerId: customer.id)
             ids.append(intent.id)
         }
         let store = ConsoleStore(state: ConsoleState(mode: .sandbox, profileName: "sandbox", merchantTimeZone: TimeZone(identifier: "UTC")!,

@@ -1,5 +1,6 @@
 import Foundation
 import UseePay
+import TestSupport
 import ConsoleCore
 @testable import TerminalUI
 
@@ -13,20 +14,9 @@ enum ScreenFixtures {
     static func payment(_ id: String, status: String, amount: String, currency: String = "USD", captured: String? = nil,
                         name: String?, email: String? = nil, order: String? = nil, created: String, method: String = "card",
                         last4: String = "4242", customerId: String = "cus_kim01") -> PaymentIntent {
-        var object: [String: Any] = [
-            "id": id, "status": status, "currency": currency, "create_at": created, "customer_id": customerId,
-            "payment_method": ["type": method, "card": ["brand": "visa", "last4": last4]],
-        ]
-        var customer: [String: Any] = ["id": customerId]
-        if let name { customer["name"] = name }
-        if let email { customer["email"] = email }
-        object["customer"] = customer
-        if let order { object["merchant_order_id"] = order }
-        var text = String(decoding: try! JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]), as: UTF8.self)
-        // Amounts go in as JSON number text so they stay exact.
-        text.removeLast()
-        text += ",\"amount\":\(amount)" + (captured.map { ",\"captured_amount\":\($0)" } ?? "") + "}"
-        return try! PaymentIntent(json: JSONValue.parse(text))
+        ModelFixtures.paymentIntent(id: id, status: status, amount: amount, currency: currency, captured: captured,
+                                    customerId: customerId, customerName: name, customerEmail: email, order: order,
+                                    created: created, method: method, last4: last4)
     }
 
     static let todaysPayments: [PaymentIntent] = [

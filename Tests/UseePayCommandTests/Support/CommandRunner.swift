@@ -29,9 +29,9 @@ enum UseepayBinary {
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let outPath = directory + "/out", errPath = directory + "/err", inPath = directory + "/in"
-        FileManager.default.createFile(atPath: outPath, contents: nil)
-        FileManager.default.createFile(atPath: errPath, contents: nil)
-        FileManager.default.createFile(atPath: inPath, contents: Data((stdin ?? "").utf8))
+        try Data().write(to: URL(fileURLWithPath: outPath))
+        try Data().write(to: URL(fileURLWithPath: errPath))
+        try Data((stdin ?? "").utf8).write(to: URL(fileURLWithPath: inPath))
 
         // posix_spawn + waitpid, not Foundation's Process: see ChildProcess for the two-minute wait it caused.
         let pid = try ChildProcess.spawn(url.path, arguments, environment: environment,

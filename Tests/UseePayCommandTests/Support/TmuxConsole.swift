@@ -84,6 +84,7 @@ final class TmuxConsole: @unchecked Sendable {
         throw Timeout(description: "timed out waiting for \(what); screen was:\n\(last)")
     }
 
+    @discardableResult
     func waitForScreen(containing text: String, timeout: Duration = .seconds(20)) async throws -> String {
         try await waitForScreen(timeout: timeout, "\"\(text)\"") { $0.contains(text) }
     }
