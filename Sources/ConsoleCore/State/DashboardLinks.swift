@@ -74,6 +74,9 @@ extension ObjectKind {
         case .customer: return "customers"
         case .subscription: return "subscriptions"
         case .refund: return "refunds"
+        case .invoice: return "invoices"
+        case .mandate: return "mandates"
+        case .checkoutSession: return "checkout_sessions"
         }
     }
 }

@@ -1,0 +1,83 @@
+import XCTest
+import UseePay
+@testable import ConsoleCore
+
+/// A payment's checkout session and a customer's mandates as related rows of the detail views.
+final class RelatedBillingTests: XCTestCase {
+    private func session(_ id: String, payment: String) -> CheckoutSession {
+        try! CheckoutSession(json: JSONValue.parse("""
+        {"id": "\(id)", "object": "checkout.session", "mode": "payment", "status": "complete", "payment_status": "paid",
+         "amount": 12.50, "currency": "USD", "payment_intent_id": "\(payment)", "created": 1795260000}
+        """))
+    }
+
+    private func mandate(_ id: String, customer: String) -> Mandate {
+        try! Mandate(json: JSONValue.parse("""
+        {"id": "\(id)", "customer_id": "\(customer)", "payment_intent_id": "pi_9",
+         "customer_acceptance": {"type": "online", "accepted_at": "2026-11-20T10:00:00Z"}, "create_at": "2026-11-20T10:00:00Z"}
+        """))
+    }
+
+    private func loads(_ effects: [ConsoleEffect]) -> [LoadRequest] {
+        effects.compactMap { if case .load(let r) = $0 { return r } else { return nil } }
+    }
+
+    func testPaymentDetailAsksForItsCheckoutSessionAndOpensIt() {
+        var driver = Driver()
+        driver.start(with: [Fixtures.payment("pi_1")])
+        let effects = driver.press(KeyPress(.enter))
+        let sessionLoad = loads(effects).first { if case .checkoutSessions = $0.query { return true } else { return false } }
+        guard let sessionLoad, case .checkoutSessions(let q) = sessionLoad.query else { return XCTFail("no session load in \(effects)") }
+        XCTAssertEqual(q.paymentIntentId, "pi_1")
+        XCTAssertEqual(sessionLoad.target, .related(ObjectRef(.payment, "pi_1"), .paymentCheckoutSession))
+        driver.send(.effectResult(.retrieved(ObjectRef(.customer, "cus_1"), .success(.customer(Fixtures.customer("cus_1"))))))
+        driver.send(.effectResult(.loaded(sessionLoad, .success(LoadedPage(objects: [.billing(.checkoutSession(session("cs_1", payment: "pi_1")))], hasMore: false)))))
+        guard case .detail(let detail) = driver.state.screen else { return XCTFail() }
+        XCTAssertEqual(detail.related.map(\.kind), [.paymentCustomer, .paymentRefunds, .paymentCheckoutSession])
+        XCTAssertEqual(detail.relatedRows.map(\.ref), [ObjectRef(.customer, "cus_1"), ObjectRef(.checkoutSession, "cs_1")])
+        // Enter on the session opens it, without asking the server again.
+        driver.press(KeyPress(.down))
+        let opened = driver.press(KeyPress(.enter))
+        XCTAssertEqual(opened, [], "the session is known; nothing to load")
+        guard case .detail(let sessionDetail) = driver.state.screen else { return XCTFail() }
+        XCTAssertEqual(sessionDetail.ref, ObjectRef(.checkoutSession, "cs_1"))
+        XCTAssertEqual(sessionDetail.keyContext, .billingDetail)
+        XCTAssertEqual(driver.state.breadcrumb, ["Payments", "pi_1", "cs_1"])
+        // v shows its raw JSON there too.
+        driver.press("v")
+        guard case .detail(let raw) = driver.state.screen else { return XCTFail() }
+        XCTAssertTrue(raw.showRaw)
+    }
+
+    func testCustomerDetailListsTheCustomersMandates() {
+        var driver = Driver()
+        driver.start(with: [])
+        driver.press(":")
+        driver.type("cus")
+        var effects = driver.press(KeyPress(.enter))
+        guard let customers = Driver.loadRequest(effects) else { return XCTFail("\(effects)") }
+        driver.send(.effectResult(.loaded(customers, .success(LoadedPage(objects: [.customer(Fixtures.customer("cus_7"))], hasMore: false)))))
+        effects = driver.press(KeyPress(.enter))
+        guard let mandates = loads(effects).first(where: { if case .mandates = $0.query { return true } else { return false } }),
+              case .mandates(let q) = mandates.query else { return XCTFail("no mandates load in \(effects)") }
+        XCTAssertEqual(q.customerId, "cus_7")
+        driver.send(.effectResult(.loaded(mandates, .success(LoadedPage(objects: [.billing(.mandate(mandate("man_1", customer: "cus_7")))], hasMore: false)))))
+        guard case .detail(let detail) = driver.state.screen else { return XCTFail() }
+        let section = detail.related.first { $0.kind == .customerMandates }
+        XCTAssertEqual(section?.objects.map(\.ref), [ObjectRef(.mandate, "man_1")])
+        XCTAssertEqual(section?.kind.title, "Mandates")
+    }
+
+    func testAFailedSessionLoadKeepsTheDetailAndSaysSo() {
+        var driver = Driver()
+        driver.start(with: [Fixtures.payment("pi_1")])
+        let effects = driver.press(KeyPress(.enter))
+        guard let sessionLoad = loads(effects).first(where: { if case .checkoutSessions = $0.query { return true } else { return false } }) else { return XCTFail() }
+        driver.send(.effectResult(.loaded(sessionLoad, .failure(ConsoleFailure(message: "HTTP 404 no route", httpStatus: 404)))))
+        guard case .detail(let detail) = driver.state.screen else { return XCTFail() }
+        XCTAssertNotNil(detail.object)
+        guard case .failed? = detail.related.first(where: { $0.kind == .paymentCheckoutSession })?.phase else {
+            return XCTFail("the section says it failed")
+        }
+    }
+}
