@@ -65,11 +65,10 @@ final class FindSandboxTests: XCTestCase {
         let invoices = try await client.listInvoices(InvoiceListQuery(subscriptionId: subscription.id))
         let invoiceId = try XCTUnwrap(subscription.latestInvoice ?? invoices.items.first?.id, "the subscription's first invoice")
 
-        let runner = EffectRunner(client: client, journal: InMemoryActionJournal(), mode: .sandbox)
+        let runner = EffectRunner(client: client, journal: InMemoryActionJournal())
         let state = ConsoleState(mode: .sandbox, profileName: "sandbox", merchantTimeZone: TimeZone(identifier: "UTC")!,
                                  size: TerminalSize(columns: 120, rows: 40), sessionTag: "find")
-        let store = ConsoleStore(state: state, runner: runner)
-        relay.attach(store)
+        let store = ConsoleStore(state: state, runner: runner, relay: relay)
         return World(server: server, client: client, store: store, customer: customer, twin: twin, payment: payment, retries: retries,
                      refund: refund, subscription: subscription, invoiceId: invoiceId, log: log)
     }
@@ -82,7 +81,7 @@ final class FindSandboxTests: XCTestCase {
 
     private func press(_ store: ConsoleStore, _ keys: KeyPress...) async {
         for key in keys {
-            await store.send(.key(key))
+            store.enqueue(.key(key))
             await store.waitUntilIdle()
         }
     }
