@@ -81,3 +81,13 @@ final class RelatedBillingTests: XCTestCase {
         }
     }
 }
+
+final class BillingDashboardLinkTests: XCTestCase {
+    func testTemplatesLinkOnlyTheKindsTheDashboardHasPagesFor() {
+        let links = DashboardLinks(.template("http://127.0.0.1:8787/__sandbox/dashboard/{resource}/{id}"))
+        XCTAssertEqual(links.link(for: ObjectRef(.invoice, "inv_1"))?.url, "http://127.0.0.1:8787/__sandbox/dashboard/invoices/inv_1")
+        XCTAssertNil(links.link(for: ObjectRef(.checkoutSession, "cs_1")), "the sandbox serves no session page there")
+        XCTAssertNil(links.link(for: ObjectRef(.mandate, "man_1")))
+        XCTAssertEqual(DashboardLinks(.home("https://mc.useepay.com")).link(for: ObjectRef(.mandate, "man_1"))?.opensObject, false)
+    }
+}

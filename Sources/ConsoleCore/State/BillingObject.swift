@@ -52,6 +52,15 @@ public enum BillingObject: Sendable, Hashable {
 }
 
 extension ObjectKind {
+    /// Whether a dashboard template's `{resource}` pages include this kind: the sandbox (and the README's
+    /// `dashboard_url`) serve payments, customers, subscriptions, refunds and invoices, not mandates or sessions.
+    public var hasDashboardPage: Bool {
+        switch self {
+        case .mandate, .checkoutSession: return false
+        default: return true
+        }
+    }
+
     /// "Payment", "Checkout session": how titles name the kind.
     public var title: String {
         switch self {

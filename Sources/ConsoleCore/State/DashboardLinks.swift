@@ -32,7 +32,7 @@ public struct DashboardLinks: Sendable, Hashable {
         case .template(let template):
             // Encoded as one segment wherever the template puts it (path or query): an id cannot add a
             // parameter or step up a directory.
-            guard let id = URLPathSegment.encode(ref.id) else { return nil }
+            guard ref.kind.hasDashboardPage, let id = URLPathSegment.encode(ref.id) else { return nil }
             let url = template
                 .replacingOccurrences(of: "{resource}", with: ref.kind.apiResource)
                 .replacingOccurrences(of: "{id}", with: id)

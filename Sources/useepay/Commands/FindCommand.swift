@@ -70,9 +70,7 @@ enum FoundObjectPrinter {
         case .billing(.mandate(let m)): fields = MandateColumns.fields(m, time: time)
         case .billing(.checkoutSession(let s)): fields = CheckoutSessionColumns.fields(s, time: time)
         }
-        let linked: Set<ObjectKind> = [.payment, .customer, .subscription, .refund]
-        ListingRunner.show(raw: object.raw, fields: fields, dashboard: linked.contains(object.ref.kind) ? dashboard : nil,
-                           format: format, streams: streams)
+        ListingRunner.show(raw: object.raw, fields: fields, dashboard: dashboard, format: format, streams: streams)
     }
 
     /// Several matches are always of one kind (one step found them all).
