@@ -91,3 +91,27 @@ final class BillingDashboardLinkTests: XCTestCase {
         XCTAssertEqual(DashboardLinks(.home("https://mc.useepay.com")).link(for: ObjectRef(.mandate, "man_1"))?.opensObject, false)
     }
 }
+
+final class BillingRelatedRowsTests: XCTestCase {
+    func testASessionDetailDrillsIntoItsPaymentAndCustomer() throws {
+        var driver = Driver()
+        driver.start(with: [Fixtures.payment("pi_1")])
+        let session = try CheckoutSession(json: JSONValue.parse("""
+        {"id": "cs_9", "status": "complete", "amount": 12.50, "currency": "USD", "payment_intent_id": "pi_1", "customer_id": "cus_1"}
+        """))
+        let outcome = FindOutcome(text: "cs_9", matches: [.billing(.checkoutSession(session))], hasMore: false,
+                                  matchedBy: .retrieve(.checkoutSession, "cs_9"), tried: [.retrieve(.checkoutSession, "cs_9")])
+        let effects = driver.send(.effectResult(.found("cs_9", .success(outcome))))
+        // The payment is loaded in the list: no request for it. The customer is not: one retrieve.
+        XCTAssertEqual(effects, [.retrieve(ObjectRef(.customer, "cus_1"))])
+        guard case .detail(let detail) = driver.state.screen else { return XCTFail() }
+        XCTAssertEqual(detail.related.map(\.kind), [.billingCustomer, .billingPayment])
+        XCTAssertEqual(detail.relatedRows.map(\.ref), [ObjectRef(.payment, "pi_1")])
+        driver.send(.effectResult(.retrieved(ObjectRef(.customer, "cus_1"), .success(.customer(Fixtures.customer("cus_1"))))))
+        guard case .detail(let loaded) = driver.state.screen else { return XCTFail() }
+        XCTAssertEqual(loaded.relatedRows.map(\.ref), [ObjectRef(.customer, "cus_1"), ObjectRef(.payment, "pi_1")])
+        driver.press(KeyPress(.down))
+        driver.press(KeyPress(.enter))
+        XCTAssertEqual(driver.state.breadcrumb, ["Payments", "cs_9", "pi_1"])
+    }
+}

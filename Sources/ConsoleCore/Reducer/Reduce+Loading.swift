@@ -320,6 +320,17 @@ extension Reducer {
         case (.paymentCustomer, .payment(let p)?): return (p.customerId ?? p.customer?.id).map { ObjectRef(.customer, $0) }
         case (.refundPayment, .refund(let r)?): return r.paymentIntentId.map { ObjectRef(.payment, $0) }
         case (.subscriptionCustomer, .subscription(let s)?): return s.customerId.map { ObjectRef(.customer, $0) }
+        case (.billingCustomer, let object?), (.billingPayment, let object?): return relatedSingleRef(kind, of: object)
+        default: return nil
+        }
+    }
+
+    /// The customer or payment an invoice, mandate or checkout session names.
+    static func relatedSingleRef(_ kind: RelatedKind, of object: ConsoleObject) -> ObjectRef? {
+        guard case .billing(let billing) = object else { return nil }
+        switch kind {
+        case .billingCustomer: return billing.customerId.map { ObjectRef(.customer, $0) }
+        case .billingPayment: return billing.paymentIntentId.map { ObjectRef(.payment, $0) }
         default: return nil
         }
     }

@@ -109,6 +109,8 @@ extension Reducer {
                 query = .checkoutSessions(CheckoutSessionListQuery(window: window, paymentIntentId: p.id))
             case (.customerMandates, .customer(let c)):
                 query = .mandates(MandateListQuery(window: window, customerId: c.id))
+            case (.billingCustomer, .billing), (.billingPayment, .billing):
+                single = relatedSingleRef(kind, of: object)
             default: break
             }
             if let query {

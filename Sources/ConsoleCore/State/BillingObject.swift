@@ -42,6 +42,14 @@ public enum BillingObject: Sendable, Hashable {
         }
     }
 
+    public var paymentIntentId: String? {
+        switch self {
+        case .invoice(let i): return i.paymentIntentId
+        case .mandate(let m): return m.paymentIntentId
+        case .checkoutSession(let s): return s.paymentIntentId
+        }
+    }
+
     public var customerId: String? {
         switch self {
         case .invoice(let i): return i.customerId

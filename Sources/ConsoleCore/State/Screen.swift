@@ -46,6 +46,8 @@ public enum ListKind: String, Sendable, Hashable, CaseIterable {
 public enum RelatedKind: String, Sendable, Hashable {
     case paymentRefunds, paymentCustomer, customerPayments, customerSubscriptions, refundPayment, subscriptionCustomer
     case paymentCheckoutSession, customerMandates
+    /// The customer and the payment an invoice, mandate or checkout session names.
+    case billingCustomer, billingPayment
 
     public var title: String {
         switch self {
@@ -56,6 +58,8 @@ public enum RelatedKind: String, Sendable, Hashable {
         case .refundPayment: return "Payment"
         case .paymentCheckoutSession: return "Checkout session"
         case .customerMandates: return "Mandates"
+        case .billingCustomer: return "Customer"
+        case .billingPayment: return "Payment"
         }
     }
 
@@ -68,7 +72,7 @@ public enum RelatedKind: String, Sendable, Hashable {
         case .customer: return [.customerPayments, .customerSubscriptions, .customerMandates]
         case .refund: return [.refundPayment]
         case .subscription: return [.subscriptionCustomer]
-        case .invoice, .mandate, .checkoutSession: return []
+        case .invoice, .mandate, .checkoutSession: return [.billingCustomer, .billingPayment]
         }
     }
 }
