@@ -26,7 +26,8 @@ struct UseePayCommand: AsyncParsableCommand {
         version: version,
         subcommands: [
             PaymentsCommand.self, RefundsCommand.self, CustomersCommand.self, SubscriptionsCommand.self,
-            InvoicesCommand.self, ConfigCommand.self, CompletionsCommand.self, SandboxCommand.self,
+            InvoicesCommand.self, CheckoutSessionsCommand.self, MandatesCommand.self, FindCommand.self,
+            ConfigCommand.self, CompletionsCommand.self, SandboxCommand.self,
         ])
 
     @OptionGroup var console: ConsoleOptions

@@ -24,7 +24,7 @@ final class PaletteTests: XCTestCase {
 
     func testBadInputGetsAClearMessage() {
         XCTAssertEqual(PaletteParser.parse("pi since 2026-02-30").failureMessage, "\"2026-02-30\" is not a date; use YYYY-MM-DD")
-        XCTAssertEqual(PaletteParser.parse("zzz").failureMessage, "Unknown command \"zzz\". Try :pi :cus :sub :re :log")
+        XCTAssertEqual(PaletteParser.parse("zzz").failureMessage, "Unknown command \"zzz\". Try :pi :cus :sub :re :find :log")
         XCTAssertEqual(PaletteParser.parse("pi bananas").failureMessage?.hasPrefix("Unknown payment filter \"bananas\""), true)
         XCTAssertEqual(PaletteParser.parse("pi from 2026-11-05 to 2026-11-01").failureMessage, "The range ends before it starts")
         XCTAssertEqual(PaletteParser.parse("   ").failureMessage, "Type a command, e.g. :pi requires_capture")

@@ -16,7 +16,7 @@ final class ExampleDecodingTests: XCTestCase {
     private func decimal(_ s: String) -> Decimal { Decimal(string: s, locale: Locale(identifier: "en_US_POSIX"))! }
 
     /// What each valid JSON example is. Unlisted files fail `testEveryJSONExampleIsClassified`.
-    enum Kind { case refund, invoice, webhookEndpoint, webhookEvent, errorBody, lastPaymentError, requestBody, notModelled }
+    enum Kind { case refund, invoice, webhookEndpoint, webhookEvent, errorBody, lastPaymentError, checkoutSession, mandate, requestBody, notModelled }
     static let classification: [String: Kind] = [
         "refunds.create.response.json": .refund,
         "invoices.create.response.json": .invoice,
@@ -38,9 +38,8 @@ final class ExampleDecodingTests: XCTestCase {
         "checkout_sessions.create.request.one_time_payment.json": .requestBody,
         "checkout_sessions.create.request.subscription_with_discount.json": .requestBody,
         "checkout_sessions.create.request.subscription_without_discount.json": .requestBody,
-        // Checkout sessions and mandates are not part of the client.
-        "checkout_sessions.create.response.json": .notModelled,
-        "mandates.create.response.json": .notModelled,
+        "checkout_sessions.create.response.json": .checkoutSession,
+        "mandates.create.response.json": .mandate,
         // Guide fragments without an id (camelCase pseudo-code).
         "s2s_guide.next_action.requires_action.camelCase.json": .notModelled,
         "hosted_checkout_guide.webhook.camelCase.json": .notModelled,
@@ -72,6 +71,8 @@ final class ExampleDecodingTests: XCTestCase {
             case .webhookEndpoint?: _ = try WebhookEndpoint(json: json); decodedCount += 1
             case .webhookEvent?: _ = try WebhookEvent(json: json); decodedCount += 1
             case .lastPaymentError?: _ = try LastPaymentError(json: json["last_payment_error"]!); decodedCount += 1
+            case .checkoutSession?: _ = try CheckoutSession(json: json); decodedCount += 1
+            case .mandate?: _ = try Mandate(json: json); decodedCount += 1
             case .errorBody?:
                 XCTAssertNotNil(json["code"]?.stringValue, name)
                 XCTAssertNotNil(json["message"]?.stringValue, name)
@@ -82,7 +83,7 @@ final class ExampleDecodingTests: XCTestCase {
             // The exact-number parser and Foundation agree on the document's structure.
             XCTAssertNoThrow(try JSONSerialization.jsonObject(with: bytes), name)
         }
-        XCTAssertEqual(decodedCount, 10)
+        XCTAssertEqual(decodedCount, 12)
     }
 
     func testDecodableConformanceMatchesExactParser() throws {

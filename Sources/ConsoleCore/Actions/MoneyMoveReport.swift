@@ -23,6 +23,8 @@ public enum MoneyMoveReport {
             return "Subscription \(s.id) — now \(s.status.rawValue)"
         case .customer(let c):
             return "\(request.action.verb) done on \(c.id)"
+        case .billing(let b):
+            return "\(request.action.verb) done on \(b.ref.id)"
         }
     }
 

@@ -43,6 +43,7 @@ public enum MoneyMoveRules {
         case .subscription(let s): return s.status.rawValue + (s.cancelAtPeriodEnd == true ? ", cancels at period end" : "")
         case .refund(let r): return r.status.rawValue
         case .customer: return "customer"
+        case .billing(let b): return b.statusText
         }
     }
 
@@ -131,6 +132,8 @@ extension ActionTarget {
             self.init(id: c.id, customerLabel: ObjectLabels.customer(c) ?? c.id, money: nil, status: "")
         case .refund(let r):
             self.init(id: r.id, customerLabel: "—", money: r.money, status: r.status.rawValue)
+        case .billing(let b):
+            self.init(id: b.ref.id, customerLabel: b.customerId ?? "—", money: b.money, status: b.statusText)
         }
     }
 }

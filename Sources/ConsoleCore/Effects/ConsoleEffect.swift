@@ -14,6 +14,8 @@ public enum ObjectQuery: Sendable, Hashable {
     case customers(CustomerListQuery)
     case subscriptions(SubscriptionListQuery)
     case refunds(RefundListQuery)
+    case mandates(MandateListQuery)
+    case checkoutSessions(CheckoutSessionListQuery)
 }
 
 public struct LoadRequest: Sendable, Hashable {
@@ -49,6 +51,8 @@ public enum ConsoleEffect: Sendable, Equatable {
     case cancelRefresh
     case copyToClipboard(String)
     case quit
+    /// Searches the server for an id, order id, email or phone (`FindPlan` decides the requests).
+    case find(String)
 }
 
 public struct LoadedPage: Sendable {
@@ -79,6 +83,7 @@ public enum EffectResult: Sendable {
     case journaled(JournalEntry, problem: String?)
     /// The journal could not be read at start.
     case journalFailed(String)
+    case found(String, Result<FindOutcome, ConsoleFailure>)
 }
 
 public enum ConsoleEvent: Sendable {

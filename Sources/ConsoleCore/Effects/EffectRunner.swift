@@ -36,6 +36,9 @@ public actor EffectRunner {
             } catch {
                 return [.effectResult(.journaled(entry, problem: String(describing: error)))]
             }
+        case .find(let text):
+            let result = await capture { try await ObjectFinder(client: self.client).find(text) }
+            return [.effectResult(.found(text, result))]
         case .scheduleRefresh, .cancelRefresh, .copyToClipboard, .quit:
             return []
         }
@@ -59,6 +62,23 @@ public actor EffectRunner {
         case .refunds(var q):
             q.window.pageNum = page
             return LoadedPage(try await client.listRefunds(q), ConsoleObject.refund)
+        case .mandates(var q):
+            q.window.pageNum = page
+            let result = try await client.listMandates(q)
+            let items = result.items.filter { q.customerId == nil || $0.customerId == nil || $0.customerId == q.customerId }
+            return LoadedPage(objects: items.map { .billing(.mandate($0)) }, hasMore: result.hasMore)
+        case .checkoutSessions(var q):
+            q.window.pageNum = page
+            let result: Page<CheckoutSession>
+            do {
+                result = try await client.listCheckoutSessions(q)
+            } catch let error as UseePayError where error.httpStatus == 404 {
+                // Listing sessions is not in UseePay's documentation: a service without it has none to show.
+                return LoadedPage(objects: [], hasMore: false)
+            }
+            // The docs list no filters for sessions: keep only real matches if a server ignores them.
+            let items = result.items.filter { q.paymentIntentId == nil || $0.paymentIntentId == q.paymentIntentId }
+            return LoadedPage(objects: items.map { .billing(.checkoutSession($0)) }, hasMore: result.hasMore)
         }
     }
 
@@ -68,6 +88,9 @@ public actor EffectRunner {
         case .customer: return .customer(try await client.retrieveCustomer(id: ref.id))
         case .subscription: return .subscription(try await client.retrieveSubscription(id: ref.id))
         case .refund: return .refund(try await client.retrieveRefund(id: ref.id))
+        case .invoice: return .billing(.invoice(try await client.retrieveInvoice(id: ref.id)))
+        case .mandate: return .billing(.mandate(try await client.retrieveMandate(id: ref.id)))
+        case .checkoutSession: return .billing(.checkoutSession(try await client.retrieveCheckoutSession(id: ref.id)))
         }
     }
 }

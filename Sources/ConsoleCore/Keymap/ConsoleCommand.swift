@@ -33,7 +33,7 @@ public enum ConsoleCommand: String, Sendable, Hashable, CaseIterable, Codable {
         case .open: return "open / drill down"
         case .back: return "back"
         case .quit: return "quit"
-        case .openPalette: return "command (:pi :cus :sub :re :log)"
+        case .openPalette: return "command (:pi :cus :sub :re :find :log)"
         case .openFilter: return "filter loaded rows"
         case .showHelp: return "help"
         case .toggleMark: return "mark row"
@@ -73,4 +73,8 @@ public enum ConsoleCommand: String, Sendable, Hashable, CaseIterable, Codable {
 public enum KeyContext: String, Sendable, Hashable, CaseIterable, Codable {
     case payments, customers, subscriptions, refunds, apiLog
     case paymentDetail, customerDetail, subscriptionDetail, refundDetail
+    /// An invoice, mandate or checkout session opened in detail.
+    case billingDetail
+    /// The short list of objects a `:find` matched.
+    case found
 }

@@ -58,7 +58,7 @@ public struct Keymap: Sendable, Equatable {
 
 extension Keymap {
     static let listContexts: Set<KeyContext> = [.payments, .customers, .subscriptions, .refunds, .apiLog]
-    static let detailContexts: Set<KeyContext> = [.paymentDetail, .customerDetail, .subscriptionDetail, .refundDetail]
+    static let detailContexts: Set<KeyContext> = [.paymentDetail, .customerDetail, .subscriptionDetail, .refundDetail, .billingDetail]
     static let objectLists: Set<KeyContext> = [.payments, .customers, .subscriptions, .refunds]
 
     /// Defaults avoid tmux's `ctrl-a`/`ctrl-b` and vim pane keys `ctrl-h/j/k/l`, and keep every money

@@ -12,6 +12,7 @@ extension ConsoleObject: ListRow {
         case .customer(let c): return c.searchText
         case .subscription(let s): return s.searchText
         case .refund(let r): return r.searchText
+        case .billing(let b): return (b.ref.id + " " + b.statusText).lowercased()
         }
     }
 
@@ -21,6 +22,7 @@ extension ConsoleObject: ListRow {
         case .customer(let c): return c.statusKey
         case .subscription(let s): return s.statusKey
         case .refund(let r): return r.statusKey
+        case .billing(let b): return b.statusText
         }
     }
 
@@ -30,6 +32,7 @@ extension ConsoleObject: ListRow {
         case .customer(let c): return c.sortKey(column)
         case .subscription(let s): return s.sortKey(column)
         case .refund(let r): return r.sortKey(column)
+        case .billing(let b): return column == "id" ? .text(b.ref.id) : .missing
         }
     }
 
@@ -60,13 +63,14 @@ public struct ConsoleLists: Sendable, Equatable {
 extension ListKind {
     var ordinal: Int { ListKind.allCases.firstIndex(of: self)! }
 
-    /// The list that shows objects of a kind.
-    public init(_ kind: ObjectKind) {
+    /// The list that shows objects of a kind; nil for kinds without a list (invoices, mandates, checkout sessions).
+    public init?(_ kind: ObjectKind) {
         switch kind {
         case .payment: self = .payments
         case .customer: self = .customers
         case .subscription: self = .subscriptions
         case .refund: self = .refunds
+        case .invoice, .mandate, .checkoutSession: return nil
         }
     }
 

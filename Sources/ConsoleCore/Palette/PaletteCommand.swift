@@ -10,6 +10,8 @@ public enum PaletteCommand: Sendable, Hashable {
     case sort(column: String, descending: Bool?)
     case help
     case quit
+    /// `:find TEXT`: an id, order id, email or phone, searched on the server.
+    case find(String)
 }
 
 /// Server-side filter of the payments list.
@@ -41,6 +43,7 @@ public enum PaletteParser {
         "log": "log", "api": "log",
         "refresh": "refresh", "pause": "pause", "resume": "resume",
         "sort": "sort", "help": "help", "h": "help", "q": "quit", "quit": "quit",
+        "find": "find", "f": "find", "search": "find",
     ]
 
     public static let paymentStatuses = ["requires_payment_method", "requires_customer_action", "requires_capture",
@@ -51,7 +54,7 @@ public enum PaletteParser {
     public static let refundStatuses = ["received", "accepted", "succeeded", "failed"]
 
     /// Command words for completion hints in the palette line.
-    public static var commandWords: [String] { ["pi", "cus", "sub", "re", "log", "refresh", "pause", "resume", "sort", "help", "quit"] }
+    public static var commandWords: [String] { ["pi", "cus", "sub", "re", "find", "log", "refresh", "pause", "resume", "sort", "help", "quit"] }
 
     public static func parse(_ line: String) -> Result<PaletteCommand, PaletteError> {
         var words = line.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
@@ -59,9 +62,10 @@ public enum PaletteParser {
         words.removeAll { $0.isEmpty }
         guard let first = words.first else { return .failure(PaletteError(message: "Type a command, e.g. :pi requires_capture")) }
         guard let command = aliases[first.lowercased()] else {
-            return .failure(PaletteError(message: "Unknown command \"\(first)\". Try :pi :cus :sub :re :log"))
+            return .failure(PaletteError(message: "Unknown command \"\(first)\". Try :pi :cus :sub :re :find :log"))
         }
         let args = Array(words.dropFirst())
+        if command == "find" { return parseFind(line) }
         switch command {
         case "payments": return parsePayments(args)
         case "customers":
@@ -108,6 +112,19 @@ public enum PaletteParser {
         case "help": return .success(.help)
         default: return .success(.quit)
         }
+    }
+
+    /// Everything after the command word, spaces included ("+82 10 1234 5678").
+    private static func parseFind(_ line: String) -> Result<PaletteCommand, PaletteError> {
+        var rest = Substring(line).drop(while: \.isWhitespace)
+        if rest.hasPrefix(":") { rest = rest.dropFirst() }
+        rest = rest.drop(while: { !$0.isWhitespace }).drop(while: \.isWhitespace)
+        while let last = rest.last, last.isWhitespace { rest = rest.dropLast() }
+        let text = String(rest)
+        guard !text.isEmpty else {
+            return .failure(PaletteError(message: "Use :find TEXT — a payment, customer, subscription, invoice or refund id, an order id, email or phone"))
+        }
+        return .success(.find(text))
     }
 
     private static func normalised(_ word: String) -> String {

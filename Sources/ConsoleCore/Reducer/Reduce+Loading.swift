@@ -91,6 +91,10 @@ extension Reducer {
                 effects.append(.retrieve(detail.ref))
                 effects += loadRelated(&state, for: detail.object!)
             }
+        case .found(let list):
+            // Ask again: the matches may have changed since.
+            state.stack.removeLast()
+            effects += startFind(&state, list.text)
         case .apiLog: break
         }
         return effects
@@ -128,6 +132,8 @@ extension Reducer {
         case .journalFailed(let message):
             state.flash = Flash("Journal write failed: \(message)", .error)
             return []
+        case .found(let text, let outcome):
+            return found(&state, text, outcome)
         }
     }
 
@@ -261,11 +267,11 @@ extension Reducer {
 
     /// Stores the server's newest version of an object everywhere the console shows it.
     static func store(_ state: inout ConsoleState, _ object: ConsoleObject) {
-        state.lists[ListKind(object.ref.kind)].update(object)
+        if let kind = ListKind(object.ref.kind) { state.lists[kind].update(object) }
         switch object.ref.kind {
         case .payment: recomputeSummary(&state)
         case .refund: learnRefunds(&state, [object])
-        case .customer, .subscription: break
+        case .customer, .subscription, .invoice, .mandate, .checkoutSession: break
         }
         refreshElsewhere(&state, object)
     }
@@ -314,6 +320,17 @@ extension Reducer {
         case (.paymentCustomer, .payment(let p)?): return (p.customerId ?? p.customer?.id).map { ObjectRef(.customer, $0) }
         case (.refundPayment, .refund(let r)?): return r.paymentIntentId.map { ObjectRef(.payment, $0) }
         case (.subscriptionCustomer, .subscription(let s)?): return s.customerId.map { ObjectRef(.customer, $0) }
+        case (.billingCustomer, let object?), (.billingPayment, let object?): return relatedSingleRef(kind, of: object)
+        default: return nil
+        }
+    }
+
+    /// The customer or payment an invoice, mandate or checkout session names.
+    static func relatedSingleRef(_ kind: RelatedKind, of object: ConsoleObject) -> ObjectRef? {
+        guard case .billing(let billing) = object else { return nil }
+        switch kind {
+        case .billingCustomer: return billing.customerId.map { ObjectRef(.customer, $0) }
+        case .billingPayment: return billing.paymentIntentId.map { ObjectRef(.payment, $0) }
         default: return nil
         }
     }

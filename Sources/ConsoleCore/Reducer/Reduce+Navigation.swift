@@ -9,6 +9,8 @@ extension Reducer {
             state.lists[kind].moveCursor(by: delta)
             state.lists[kind].keepCursorVisible(rows: rows)
             return prefetch(&state, kind, moving: delta)
+        case .found:
+            moveFoundCursor(&state, by: delta)
         case .apiLog:
             guard !state.apiLog.isEmpty else { return [] }
             state.apiLogCursor = max(0, min(state.apiLog.count - 1, state.apiLogCursor + delta))
@@ -31,6 +33,7 @@ extension Reducer {
         switch state.screen {
         case .list(let kind): return moveCursor(&state, by: index - state.lists[kind].cursorIndex)
         case .apiLog: return moveCursor(&state, by: index - state.apiLogCursor)
+        case .found(let list): return moveCursor(&state, by: index - list.cursor)
         case .detail(let detail): return moveCursor(&state, by: index - (detail.showRaw ? detail.scroll : detail.relatedCursor))
         }
     }
@@ -44,6 +47,10 @@ extension Reducer {
 
     /// Enter: open the selected row, or in a detail view the selected related object.
     static func open(_ state: inout ConsoleState) -> [ConsoleEffect] {
+        if case .found(let list) = state.screen {
+            guard let object = list.selected else { return [] }
+            return openFoundObject(&state, object)
+        }
         let target: ObjectRef?
         if case .detail(let detail) = state.screen {
             target = detail.selectedRelated?.ref
@@ -98,6 +105,12 @@ extension Reducer {
                 single = r.paymentIntentId.map { ObjectRef(.payment, $0) }
             case (.subscriptionCustomer, .subscription(let s)):
                 single = s.customerId.map { ObjectRef(.customer, $0) }
+            case (.paymentCheckoutSession, .payment(let p)):
+                query = .checkoutSessions(CheckoutSessionListQuery(window: window, paymentIntentId: p.id))
+            case (.customerMandates, .customer(let c)):
+                query = .mandates(MandateListQuery(window: window, customerId: c.id))
+            case (.billingCustomer, .billing), (.billingPayment, .billing):
+                single = relatedSingleRef(kind, of: object)
             default: break
             }
             if let query {

@@ -70,6 +70,8 @@ extension Reducer {
             return []
         case .quit:
             return quit(&state)
+        case .find(let text):
+            return startFind(&state, text)
         }
     }
 }

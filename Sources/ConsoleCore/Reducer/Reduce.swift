@@ -157,6 +157,12 @@ enum Reducer {
             state.input = nil
             return []
         case .enter:
+            if state.filterOffersServerSearch, case .filter(let previous) = line.purpose {
+                // Nothing loaded matches: search the server instead, and give the list its rows back.
+                applyFilter(&state, previous)
+                state.input = nil
+                return startFind(&state, line.text)
+            }
             state.input = nil
             if case .palette = line.purpose { return runPalette(&state, line.text) }
             let count = visibleCount(state)
@@ -216,6 +222,7 @@ enum Reducer {
         switch state.screen {
         case .list(let kind): return state.lists[kind].cursorID.map { ObjectRef(kind.objectKind, $0) }
         case .detail(let detail): return detail.ref
+        case .found(let list): return list.selected?.ref
         case .apiLog: return nil
         }
     }

@@ -3,6 +3,8 @@ import UseePay
 
 public enum ObjectKind: String, Sendable, Hashable, Codable {
     case payment, customer, subscription, refund
+    /// Opened from a related row or `:find`; no list screen of their own.
+    case invoice, mandate, checkoutSession
 }
 
 /// Names an object independently of whether it is loaded.
@@ -22,6 +24,7 @@ public enum ConsoleObject: Sendable, Hashable {
     case customer(Customer)
     case subscription(Subscription)
     case refund(Refund)
+    case billing(BillingObject)
 
     public var ref: ObjectRef {
         switch self {
@@ -29,6 +32,7 @@ public enum ConsoleObject: Sendable, Hashable {
         case .customer(let c): return ObjectRef(.customer, c.id)
         case .subscription(let s): return ObjectRef(.subscription, s.id)
         case .refund(let r): return ObjectRef(.refund, r.id)
+        case .billing(let b): return b.ref
         }
     }
 
@@ -38,6 +42,7 @@ public enum ConsoleObject: Sendable, Hashable {
         case .customer(let c): return c.raw
         case .subscription(let s): return s.raw
         case .refund(let r): return r.raw
+        case .billing(let b): return b.raw
         }
     }
 }

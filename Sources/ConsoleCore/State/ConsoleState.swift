@@ -82,6 +82,7 @@ public struct ConsoleState: Sendable, Equatable {
         switch screen {
         case .list(let kind): return lists[kind].selected
         case .detail(let detail): return detail.object
+        case .found(let found): return found.selected
         case .apiLog: return nil
         }
     }
@@ -107,7 +108,7 @@ public struct ConsoleState: Sendable, Equatable {
 
     /// Looks an object up wherever the console holds it.
     public func object(_ ref: ObjectRef) -> ConsoleObject? {
-        if let held = lists[ListKind(ref.kind)][ref.id] { return held }
+        if let kind = ListKind(ref.kind), let held = lists[kind][ref.id] { return held }
         for screen in stack.reversed() {
             guard case .detail(let detail) = screen else { continue }
             if detail.ref == ref, let object = detail.object { return object }

@@ -32,7 +32,7 @@ public struct DashboardLinks: Sendable, Hashable {
         case .template(let template):
             // Encoded as one segment wherever the template puts it (path or query): an id cannot add a
             // parameter or step up a directory.
-            guard let id = URLPathSegment.encode(ref.id) else { return nil }
+            guard ref.kind.hasDashboardPage, let id = URLPathSegment.encode(ref.id) else { return nil }
             let url = template
                 .replacingOccurrences(of: "{resource}", with: ref.kind.apiResource)
                 .replacingOccurrences(of: "{id}", with: id)
@@ -74,6 +74,9 @@ extension ObjectKind {
         case .customer: return "customers"
         case .subscription: return "subscriptions"
         case .refund: return "refunds"
+        case .invoice: return "invoices"
+        case .mandate: return "mandates"
+        case .checkoutSession: return "checkout_sessions"
         }
     }
 }

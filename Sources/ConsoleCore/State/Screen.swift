@@ -45,6 +45,9 @@ public enum ListKind: String, Sendable, Hashable, CaseIterable {
 /// Related objects shown under a detail view and reachable with enter.
 public enum RelatedKind: String, Sendable, Hashable {
     case paymentRefunds, paymentCustomer, customerPayments, customerSubscriptions, refundPayment, subscriptionCustomer
+    case paymentCheckoutSession, customerMandates
+    /// The customer and the payment an invoice, mandate or checkout session names.
+    case billingCustomer, billingPayment
 
     public var title: String {
         switch self {
@@ -53,15 +56,23 @@ public enum RelatedKind: String, Sendable, Hashable {
         case .customerPayments: return "Payments"
         case .customerSubscriptions: return "Subscriptions"
         case .refundPayment: return "Payment"
+        case .paymentCheckoutSession: return "Checkout session"
+        case .customerMandates: return "Mandates"
+        case .billingCustomer: return "Customer"
+        case .billingPayment: return "Payment"
         }
     }
 
+    /// Most payments come from no checkout session: an empty section would only take a line from the fields.
+    public var hiddenWhenEmpty: Bool { self == .paymentCheckoutSession }
+
     public static func kinds(for kind: ObjectKind) -> [RelatedKind] {
         switch kind {
-        case .payment: return [.paymentCustomer, .paymentRefunds]
-        case .customer: return [.customerPayments, .customerSubscriptions]
+        case .payment: return [.paymentCustomer, .paymentRefunds, .paymentCheckoutSession]
+        case .customer: return [.customerPayments, .customerSubscriptions, .customerMandates]
         case .refund: return [.refundPayment]
         case .subscription: return [.subscriptionCustomer]
+        case .invoice, .mandate, .checkoutSession: return [.billingCustomer, .billingPayment]
         }
     }
 }
@@ -73,6 +84,15 @@ public struct RelatedSection: Sendable, Hashable {
     public var hasMore: Bool = false
     /// False when the object carries no link of this kind (a payment without a customer id).
     public var applicable: Bool = true
+
+    /// Whether the detail view draws this section: a section that is only worth showing when it has
+    /// rows stays hidden until it has some (or failed to load).
+    public var isShown: Bool {
+        guard applicable else { return false }
+        guard kind.hiddenWhenEmpty, objects.isEmpty else { return true }
+        if case .failed = phase { return true }
+        return false
+    }
 }
 
 /// One object opened in detail. `object` is nil only while the first retrieve is in flight or failed.
@@ -98,6 +118,7 @@ public struct DetailState: Sendable, Hashable {
         case .customer: return .customerDetail
         case .subscription: return .subscriptionDetail
         case .refund: return .refundDetail
+        case .invoice, .mandate, .checkoutSession: return .billingDetail
         }
     }
 }
@@ -105,12 +126,15 @@ public struct DetailState: Sendable, Hashable {
 public enum Screen: Sendable, Hashable {
     case list(ListKind)
     case detail(DetailState)
+    /// Several objects matched a `:find`; enter opens one.
+    case found(FoundList)
     case apiLog
 
     public var keyContext: KeyContext {
         switch self {
         case .list(let kind): return kind.keyContext
         case .detail(let detail): return detail.keyContext
+        case .found: return .found
         case .apiLog: return .apiLog
         }
     }
@@ -120,6 +144,7 @@ public enum Screen: Sendable, Hashable {
         switch self {
         case .list(let kind): return kind.title
         case .detail(let detail): return detail.ref.id
+        case .found(let found): return "Find \"\(found.shortText)\""
         case .apiLog: return "API log"
         }
     }

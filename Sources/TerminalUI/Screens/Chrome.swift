@@ -44,6 +44,9 @@ enum Chrome {
             while TerminalText.width(shown) > width - 1, !shown.isEmpty { shown.removeFirst() }
             let used = grid.write(shown, x: 0, y: y, maxWidth: width, role: .input)
             grid.write(" ", x: used, y: y, maxWidth: 1, role: .input, attributes: .reverse)
+            if state.filterOffersServerSearch, used + 4 < width {
+                grid.write("  nothing loaded matches · enter searches the server", x: used + 1, y: y, maxWidth: width - used - 1, role: .dim)
+            }
             return
         }
         let wanted: [ConsoleCommand] = [.open, .back, .openFilter, .openPalette, .showHelp, .capture, .refund, .cancelPayment, .cancelSubscription, .toggleRawJSON, .quit]

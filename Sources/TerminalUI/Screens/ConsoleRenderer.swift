@@ -15,6 +15,7 @@ public func render(_ state: ConsoleState, size: TerminalSize) -> CellGrid {
     case .list(.subscriptions): ListScreens.subscriptions(state, into: &grid)
     case .list(.refunds): ListScreens.refunds(state, into: &grid)
     case .detail(let detail): DetailScreen.draw(state, detail, into: &grid)
+    case .found(let list): FoundScreen.draw(state, list, into: &grid)
     case .apiLog: APILogScreen.draw(state, into: &grid)
     }
     if let dialog = state.dialog {

@@ -13,7 +13,7 @@ enum DetailScreen {
     static func draw(_ state: ConsoleState, _ detail: DetailState, into grid: inout CellGrid) {
         let width = grid.size.columns
         let rows = grid.size.rows
-        Chrome.drawTitle(state, into: &grid, width: width, title: "\(detail.ref.kind.rawValue.capitalized) \(detail.ref.id)")
+        Chrome.drawTitle(state, into: &grid, width: width, title: "\(detail.ref.kind.title) \(detail.ref.id)")
         grid.fill(Rect(x: 0, y: 1, width: width, height: 1), role: .normal)
         grid.write(TerminalText.truncate(state.breadcrumb.joined(separator: " > "), toWidth: width), x: 0, y: 1, maxWidth: width, role: .dim)
         let body = Rect(x: 0, y: 2, width: width, height: rows - 5)
@@ -172,6 +172,8 @@ enum DetailScreen {
                 ("Created", f.timestamp(r.createAt)), ("Modified", r.modifyAt.map(f.timestamp)),
                 ("Failure", r.code.map { [$0, r.message].compactMap { $0 }.joined(separator: ": ") }),
             ]) + metadata(r.metadata)
+        case .billing(let b):
+            return billingFields(b, f)
         }
     }
 
@@ -179,7 +181,7 @@ enum DetailScreen {
         var lines: [Line] = []
         var rowIndex = 0
         let f = ScreenFormat(state: state)
-        for section in detail.related where section.applicable {
+        for section in detail.related where section.isShown {
             var header = section.kind.title
             switch section.phase {
             case .loading: header += " (loading…)"
@@ -206,6 +208,8 @@ enum DetailScreen {
             return "\(s.id)  \(s.status.rawValue)  \(ScreenFormat.money(s.recurring?.unitAmount, s.currency)) / \(ScreenFormat.interval(s))"
         case .refund(let r):
             return "\(r.id)  \(ScreenFormat.money(r.amount, r.currency))  \(r.status.rawValue)  \(r.reason ?? "")"
+        case .billing(let b):
+            return billingSummary(b, f)
         }
     }
 }

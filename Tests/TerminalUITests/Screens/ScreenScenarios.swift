@@ -39,6 +39,10 @@ enum ScreenScenarios {
                 """))
                 _ = reduce(&state, .effectResult(.retrieved(ref, .success(.customer(customer)))))
             case .load(let request):
+                guard case .refunds = request.query else {
+                    _ = reduce(&state, .effectResult(.loaded(request, .success(LoadedPage(objects: [], hasMore: false)))))
+                    continue
+                }
                 let refund = try! Refund(json: JSONValue.parse("""
                 {"id": "re_01JD90REFUND0001", "payment_intent_id": "pi_01JD8ZQ4K2KRW0002", "amount": 5000, "currency": "KRW", "status": "succeeded", "reason": "requested_by_customer", "create_at": "2026-11-21T14:00:00Z"}
                 """))
