@@ -36,6 +36,9 @@ public actor EffectRunner {
             } catch {
                 return [.effectResult(.journaled(entry, problem: String(describing: error)))]
             }
+        case .readFeed(let request):
+            let result = await capture { try await FeedScanner.page(request, client: self.client) }
+            return [.effectResult(.feedPage(request, result))]
         case .scheduleRefresh, .cancelRefresh, .copyToClipboard, .quit:
             return []
         }

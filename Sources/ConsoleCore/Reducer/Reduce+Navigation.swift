@@ -9,6 +9,8 @@ extension Reducer {
             state.lists[kind].moveCursor(by: delta)
             state.lists[kind].keepCursorVisible(rows: rows)
             return prefetch(&state, kind, moving: delta)
+        case .glance:
+            return []
         case .apiLog:
             guard !state.apiLog.isEmpty else { return [] }
             state.apiLogCursor = max(0, min(state.apiLog.count - 1, state.apiLogCursor + delta))
@@ -31,6 +33,7 @@ extension Reducer {
         switch state.screen {
         case .list(let kind): return moveCursor(&state, by: index - state.lists[kind].cursorIndex)
         case .apiLog: return moveCursor(&state, by: index - state.apiLogCursor)
+        case .glance: return []
         case .detail(let detail): return moveCursor(&state, by: index - (detail.showRaw ? detail.scroll : detail.relatedCursor))
         }
     }

@@ -106,9 +106,12 @@ public enum Screen: Sendable, Hashable {
     case list(ListKind)
     case detail(DetailState)
     case apiLog
+    /// Today at a glance: the day's figures from the aggregates, each one key from its list.
+    case glance
 
     public var keyContext: KeyContext {
         switch self {
+        case .glance: return .glance
         case .list(let kind): return kind.keyContext
         case .detail(let detail): return detail.keyContext
         case .apiLog: return .apiLog
@@ -121,6 +124,7 @@ public enum Screen: Sendable, Hashable {
         case .list(let kind): return kind.title
         case .detail(let detail): return detail.ref.id
         case .apiLog: return "API log"
+        case .glance: return "Today at a glance"
         }
     }
 }

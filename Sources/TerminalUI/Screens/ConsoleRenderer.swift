@@ -16,6 +16,7 @@ public func render(_ state: ConsoleState, size: TerminalSize) -> CellGrid {
     case .list(.refunds): ListScreens.refunds(state, into: &grid)
     case .detail(let detail): DetailScreen.draw(state, detail, into: &grid)
     case .apiLog: APILogScreen.draw(state, into: &grid)
+    case .glance: GlanceScreen.draw(state, into: &grid)
     }
     if let dialog = state.dialog {
         ActionDialogView.draw(dialog, state: state, into: &grid)
