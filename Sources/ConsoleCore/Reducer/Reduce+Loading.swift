@@ -5,6 +5,7 @@ extension Reducer {
     static func start(_ state: inout ConsoleState) -> [ConsoleEffect] {
         var effects = loadFirstPage(&state, .payments)
         effects += startSummary(&state)
+        if state.startsOnGlance { effects += openGlance(&state) }
         if state.refreshIntervalSeconds > 0 { effects.append(.scheduleRefresh(seconds: state.refreshIntervalSeconds)) }
         return effects
     }

@@ -48,6 +48,8 @@ public struct ConsoleState: Sendable, Equatable {
     public var authorisationLifetime: TimeInterval = 7 * 86_400
     /// The terminal cannot draw block glyphs (`TERM=vt100`, no UTF-8): charts fall back to ASCII.
     public var asciiGlyphs: Bool = false
+    /// Open on the glance screen instead of today's payments.
+    public var startsOnGlance: Bool = false
     public var tick: Int = 0
     /// Rows per list read: the documented maximum, so a busy day needs the fewest requests.
     public var pageSize: Int = ListWindow.maximumPageSize

@@ -30,6 +30,12 @@ enum GlanceScreen {
         }
         header(&grid, y: 1, x: 0, width: wide ? chart.width : width, title: legend, right: fresh)
         chart.draw(figures, glyphs: glyphs, into: &grid, top: 2, rows: barRows)
+        if figures.todayPayments == 0, figures.yesterday.allSatisfy({ $0.attempts == 0 }), barRows >= 2 {
+            let note = "no payments today or yesterday"
+            let w = min(chart.width, width) - chart.labelWidth
+            grid.write(TerminalText.center(TerminalText.truncate(note, toWidth: w), toWidth: w), x: chart.labelWidth, y: 2 + barRows / 2,
+                       maxWidth: w, role: .dim)
+        }
 
         // Succeeded volume per currency: beside the chart when there is room, else one line under it.
         let volumeY = 2 + barRows + 1
@@ -63,8 +69,27 @@ enum GlanceScreen {
     }
 
     private static func finish(_ state: ConsoleState, _ grid: inout CellGrid) {
-        Chrome.drawFlash(state, into: &grid, y: grid.size.rows - 2, width: grid.size.columns)
-        Chrome.drawFooter(state, into: &grid, y: grid.size.rows - 1, width: grid.size.columns)
+        let width = grid.size.columns, y = grid.size.rows - 1
+        Chrome.drawFlash(state, into: &grid, y: y - 1, width: width)
+        guard state.input == nil else { return Chrome.drawFooter(state, into: &grid, y: y, width: width) }
+        grid.fill(Rect(x: 0, y: y, width: width, height: 1), role: .help)
+        grid.write(TerminalText.truncate(footerHints(state), toWidth: width), x: 0, y: y, maxWidth: width, role: .help)
+    }
+
+    /// The glance's own keys, from the live keymap (so remapped keys show as remapped).
+    static func footerHints(_ state: ConsoleState) -> String {
+        let bindings = state.helpBindings
+        func key(_ command: ConsoleCommand) -> String? { bindings.first { $0.command == command }.map { "\($0.key)" } }
+        var hints: [String] = []
+        if let open = key(.open) { hints.append(open + " list") }
+        let ages: [ConsoleCommand] = [.glanceWaitingUnderADay, .glanceWaitingOneToThreeDays, .glanceWaitingThreeToSixDays, .glanceWaitingExpiring]
+        let ageKeys = ages.compactMap(key)
+        if ageKeys == ["1", "2", "3", "4"] { hints.append("1-4 by age") } else if !ageKeys.isEmpty { hints.append(ageKeys.joined(separator: "/") + " by age") }
+        for (command, word) in [(ConsoleCommand.glanceWaiting, "waiting"), (.glanceFailedToday, "failed"), (.glanceRefundsInFlight, "refunds"),
+                                (.openPalette, "cmd"), (.showHelp, "help"), (.quit, "quit")] {
+            if let k = key(command) { hints.append("\(k) \(word)") }
+        }
+        return hints.joined(separator: "  ")
     }
 
     typealias Panel = (title: String, fresh: String, lines: [(String, ThemeRole)])
@@ -171,11 +196,14 @@ struct HourlyChart {
     var width: Int { labelWidth + hours * cellsPerHour }
 
     func draw(_ f: GlanceFigures, glyphs: BarGlyphs, into grid: inout CellGrid, top: Int, rows: Int) {
-        let peak = max(1, (f.today + f.yesterday).map(\.attempts).max() ?? 1)
+        let highest = (f.today + f.yesterday).map(\.attempts).max() ?? 0
+        let peak = max(1, highest)
         let scale = rows * 8
         func eighths(_ value: Int) -> Int { (value * scale + peak / 2) / peak }
-        grid.write(TerminalText.truncate(String(peak), toWidth: labelWidth - 1), x: 0, y: top, maxWidth: labelWidth - 1, role: .dim)
-        grid.write("0", x: labelWidth - 2, y: top + rows - 1, maxWidth: 1, role: .dim)
+        if highest > 0 {
+            grid.write(TerminalText.truncate(String(peak), toWidth: labelWidth - 1), x: 0, y: top, maxWidth: labelWidth - 1, role: .dim)
+            grid.write("0", x: labelWidth - 2, y: top + rows - 1, maxWidth: 1, role: .dim)
+        }
         for hour in 0..<hours {
             let x = labelWidth + hour * cellsPerHour
             let today = f.today[hour]
