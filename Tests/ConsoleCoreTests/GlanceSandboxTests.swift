@@ -78,7 +78,7 @@ final class GlanceSandboxTests: XCTestCase {
         XCTAssertEqual(list.paymentFilter.statuses, ["requires_capture"])
         XCTAssertEqual(list.paymentSummary.count, truth.awaitingCount)
         XCTAssertEqual(list.paymentSummary.awaitingCapture.byCode, truth.awaiting)
-        XCTAssertTrue(list.payments.count > 0 && list.paymentSummary.isFinal)
+        XCTAssertTrue(list.lists[.payments].count > 0 && list.paymentSummary.isFinal)
         store.enqueue(.key(KeyPress(.escape)))
         await store.waitUntilIdle()
         let back = await store.state
