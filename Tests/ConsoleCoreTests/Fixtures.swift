@@ -90,7 +90,13 @@ struct Driver {
     mutating func start(with payments: [PaymentIntent], hasMore: Bool = false) -> [ConsoleEffect] {
         let effects = send(.started)
         guard case .load(let request)? = effects.first else { fatalError("start did not load") }
-        return send(.effectResult(.loaded(request, .success(LoadedPage(objects: payments.map(ConsoleObject.payment), hasMore: hasMore)))))
+        let answered = send(.effectResult(.loaded(request, .success(LoadedPage(objects: payments.map(ConsoleObject.payment), hasMore: hasMore)))))
+        // The summary scan reads the same day: these payments (one page) and no refunds.
+        for case .readFeed(let feedRequest) in effects {
+            let page = feedRequest.isRefunds ? FeedPage(hasMore: false) : FeedPage(paymentIntents: payments, hasMore: false)
+            send(.effectResult(.feedPage(feedRequest, .success(page))))
+        }
+        return answered
     }
 
     static func loadRequest(_ effects: [ConsoleEffect]) -> LoadRequest? {

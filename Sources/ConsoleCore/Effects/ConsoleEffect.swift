@@ -46,6 +46,8 @@ public enum ConsoleEffect: Sendable, Equatable {
     case settle(ActionRequest)
     /// Appends to the action journal; answered with `.journaled`. Every journal write is one of these.
     case journal(JournalEntry)
+    /// Reads one page of a whole-range scan (summary, glance); the answer is folded into the feed's figures.
+    case readFeed(FeedPageRequest)
     /// Replaces any scheduled refresh with one after this many seconds.
     case scheduleRefresh(seconds: Int)
     case cancelRefresh
@@ -84,6 +86,7 @@ public enum EffectResult: Sendable {
     /// The journal could not be read at start.
     case journalFailed(String)
     case found(String, Result<FindOutcome, ConsoleFailure>)
+    case feedPage(FeedPageRequest, Result<FeedPage, ConsoleFailure>)
 }
 
 public enum ConsoleEvent: Sendable {

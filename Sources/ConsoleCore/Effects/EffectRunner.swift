@@ -39,6 +39,9 @@ public actor EffectRunner {
         case .find(let text):
             let result = await capture { try await ObjectFinder(client: self.client).find(text) }
             return [.effectResult(.found(text, result))]
+        case .readFeed(let request):
+            let result = await capture { try await FeedScanner.page(request, client: self.client) }
+            return [.effectResult(.feedPage(request, result))]
         case .scheduleRefresh, .cancelRefresh, .copyToClipboard, .quit:
             return []
         }

@@ -11,6 +11,9 @@ public enum ConsoleCommand: String, Sendable, Hashable, CaseIterable, Codable {
     case reload, togglePause, copyID, copyDashboardLink
     // Detail
     case toggleRawJSON
+    // Today at a glance: each opens the list behind a figure
+    case glanceWaiting, glanceWaitingUnderADay, glanceWaitingOneToThreeDays, glanceWaitingThreeToSixDays, glanceWaitingExpiring
+    case glanceFailedToday, glanceRefundsInFlight
     // Money moves: always behind a confirmation, never in read-only mode
     case capture, cancelPayment, refund, cancelSubscription
 
@@ -48,6 +51,13 @@ public enum ConsoleCommand: String, Sendable, Hashable, CaseIterable, Codable {
         case .copyID: return "copy id"
         case .copyDashboardLink: return "copy dashboard link"
         case .toggleRawJSON: return "raw JSON"
+        case .glanceWaiting: return "all waiting for capture"
+        case .glanceWaitingUnderADay: return "waiting < 1 day"
+        case .glanceWaitingOneToThreeDays: return "waiting 1-3 days"
+        case .glanceWaitingThreeToSixDays: return "waiting 3-6 days"
+        case .glanceWaitingExpiring: return "expiring within 24 h"
+        case .glanceFailedToday: return "failed today"
+        case .glanceRefundsInFlight: return "refunds in flight"
         case .capture: return "capture (marked rows if any)"
         case .cancelPayment: return "cancel payment"
         case .refund: return "refund"
@@ -77,4 +87,5 @@ public enum KeyContext: String, Sendable, Hashable, CaseIterable, Codable {
     case billingDetail
     /// The short list of objects a `:find` matched.
     case found
+    case glance
 }

@@ -100,5 +100,13 @@ extension Keymap {
         KeyBinding(.char("X"), .cancelPayment, in: [.payments, .paymentDetail]),
         KeyBinding(.char("R"), .refund, in: [.payments, .paymentDetail]),
         KeyBinding(.char("X"), .cancelSubscription, in: [.subscriptions, .subscriptionDetail]),
+        KeyBinding(.char("w"), .glanceWaiting, in: [.glance]),
+        KeyBinding(.char("1"), .glanceWaitingUnderADay, in: [.glance]),
+        KeyBinding(.char("2"), .glanceWaitingOneToThreeDays, in: [.glance]),
+        KeyBinding(.char("3"), .glanceWaitingThreeToSixDays, in: [.glance]),
+        KeyBinding(.char("4"), .glanceWaitingExpiring, in: [.glance]),
+        KeyBinding(.char("f"), .glanceFailedToday, in: [.glance]),
+        KeyBinding(.char("r"), .glanceRefundsInFlight, in: [.glance]),
+        KeyBinding(.char("p"), .togglePause, in: [.glance]),
     ])
 }

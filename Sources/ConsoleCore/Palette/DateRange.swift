@@ -59,6 +59,8 @@ public enum DateRange: Sendable, Hashable, CustomStringConvertible {
     case today, yesterday, last7Days
     case custom(from: CalendarDay, through: CalendarDay?)
     case allTime
+    /// Exact instants `[from, until)`, named by `label` ("waiting 1-3 days"): the glance screen's age groups.
+    case span(from: Date?, until: Date?, label: String)
 
     /// `[from, to)` as instants. `to` is nil when the range is open towards now.
     public func interval(now: Date, timeZone: TimeZone) -> (from: Date?, to: Date?) {
@@ -74,6 +76,8 @@ public enum DateRange: Sendable, Hashable, CustomStringConvertible {
             return (from.start(in: timeZone), through.map { $0.adding(days: 1, timeZone: timeZone).start(in: timeZone) })
         case .allTime:
             return (nil, nil)
+        case .span(let from, let until, _):
+            return (from, until)
         }
     }
 
@@ -85,6 +89,7 @@ public enum DateRange: Sendable, Hashable, CustomStringConvertible {
         case .custom(let from, nil): return "since \(from)"
         case .custom(let from, let through?): return from == through ? "\(from)" : "\(from) to \(through)"
         case .allTime: return "all time"
+        case .span(_, _, let label): return label
         }
     }
 

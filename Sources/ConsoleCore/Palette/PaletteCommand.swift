@@ -5,6 +5,7 @@ public enum PaletteCommand: Sendable, Hashable {
     case subscriptions(status: String?)
     case refunds(status: String?, range: DateRange?)
     case apiLog
+    case glance
     case refreshInterval(seconds: Int)
     case pause, resume
     case sort(column: String, descending: Bool?)
@@ -41,6 +42,7 @@ public enum PaletteParser {
         "sub": "subscriptions", "subs": "subscriptions", "subscription": "subscriptions", "subscriptions": "subscriptions",
         "re": "refunds", "refund": "refunds", "refunds": "refunds",
         "log": "log", "api": "log",
+        "glance": "glance", "today": "glance",
         "refresh": "refresh", "pause": "pause", "resume": "resume",
         "sort": "sort", "help": "help", "h": "help", "q": "quit", "quit": "quit",
         "find": "find", "f": "find", "search": "find",
@@ -54,7 +56,7 @@ public enum PaletteParser {
     public static let refundStatuses = ["received", "accepted", "succeeded", "failed"]
 
     /// Command words for completion hints in the palette line.
-    public static var commandWords: [String] { ["pi", "cus", "sub", "re", "find", "log", "refresh", "pause", "resume", "sort", "help", "quit"] }
+    public static var commandWords: [String] { ["pi", "cus", "sub", "re", "find", "log", "glance", "refresh", "pause", "resume", "sort", "help", "quit"] }
 
     public static func parse(_ line: String) -> Result<PaletteCommand, PaletteError> {
         var words = line.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
@@ -91,6 +93,7 @@ public enum PaletteParser {
             }
             return .success(.refunds(status: status, range: range))
         case "log": return .success(.apiLog)
+        case "glance": return .success(.glance)
         case "refresh":
             guard args.count == 1, let seconds = Int(args[0]), (0...3600).contains(seconds) else {
                 return .failure(PaletteError(message: "Use :refresh SECONDS (0 turns live refresh off)"))

@@ -4,6 +4,8 @@ import UseePay
 extension Reducer {
     static func start(_ state: inout ConsoleState) -> [ConsoleEffect] {
         var effects = loadFirstPage(&state, .payments)
+        effects += startSummary(&state)
+        if state.startsOnGlance { effects += openGlance(&state) }
         if state.refreshIntervalSeconds > 0 { effects.append(.scheduleRefresh(seconds: state.refreshIntervalSeconds)) }
         return effects
     }
@@ -53,13 +55,12 @@ extension Reducer {
     /// A new server query (other range or server filter): the list starts over.
     static func reload(_ state: inout ConsoleState, _ kind: ListKind) -> [ConsoleEffect] {
         state.lists[kind].reset()
-        if kind == .payments { state.paymentSummary = PaymentSummary() }
-        return loadFirstPage(&state, kind)
+        return loadFirstPage(&state, kind) + (kind == .payments ? startSummary(&state) : [])
     }
 
     /// ctrl-r: retry what failed (a page, a detail, a check of an unclear action), else refresh the newest page.
     static func reloadOrRetry(_ state: inout ConsoleState) -> [ConsoleEffect] {
-        var effects: [ConsoleEffect] = []
+        var effects: [ConsoleEffect] = retryFeeds(&state)
         for (id, pending) in state.pending {
             if case .checkFailed = pending.phase {
                 state.pending[id]?.phase = .checking
@@ -96,6 +97,7 @@ extension Reducer {
             state.stack.removeLast()
             effects += startFind(&state, list.text)
         case .apiLog: break
+        case .glance: effects += refreshGlance(&state)
         }
         return effects
     }
@@ -111,6 +113,8 @@ extension Reducer {
         if state.refreshIntervalSeconds > 0 { effects.append(.scheduleRefresh(seconds: state.refreshIntervalSeconds)) }
         state.tick += 1
         expireHighlights(&state)
+        if case .glance = state.screen { effects += ensureGlanceFeeds(&state) }
+        if !state.refreshPaused { effects += refreshFeeds(&state) }
         guard !state.refreshPaused, state.dialog == nil, case .list(let kind) = state.screen else { return effects }
         guard state.lists[kind].phase == .idle, state.lists[kind].count > 0 else { return effects }
         effects.append(loadRequest(state, kind, page: 0, refresh: true))
@@ -134,6 +138,8 @@ extension Reducer {
             return []
         case .found(let text, let outcome):
             return found(&state, text, outcome)
+        case .feedPage(let request, let outcome):
+            return feedPageRead(&state, request, outcome)
         }
     }
 
@@ -201,7 +207,7 @@ extension Reducer {
             }
         }
         if kind == .refunds { learnRefunds(&state, objects) }
-        if kind == .payments { recomputeSummary(&state) }
+        absorbIntoFeeds(&state, objects)
         keepCursorsVisible(&state)
         if request.isRefresh, merged.new > 0 || merged.changed > 0 {
             var parts: [String] = []
@@ -239,13 +245,11 @@ extension Reducer {
     }
 
     static func learnRefunds(_ state: inout ConsoleState, _ objects: [ConsoleObject]) {
-        var touched = false
         for case .refund(let refund) in objects {
             guard let pi = refund.paymentIntentId else { continue }
             var list = state.refundsByPayment[pi, default: []]
             if let i = list.firstIndex(where: { $0.id == refund.id }) { list[i] = refund } else { list.append(refund) }
             state.refundsByPayment[pi] = list
-            if state.lists[.payments][pi] != nil { touched = true }
             // An open payment detail lists this refund too, whether it was loaded or just made.
             updateDetails(&state, ObjectRef(.payment, pi)) { detail in
                 guard let s = detail.related.firstIndex(where: { $0.kind == .paymentRefunds }) else { return }
@@ -256,24 +260,18 @@ extension Reducer {
                 }
             }
         }
-        if touched { recomputeSummary(&state) }
-    }
-
-    static func recomputeSummary(_ state: inout ConsoleState) {
-        let payments = state.lists[.payments]
-        state.paymentSummary = PaymentSummary(payments: payments.loadedOrder.compactMap { payments[$0]?.payment },
-                                              refundsByPayment: state.refundsByPayment)
+        absorbIntoFeeds(&state, objects)
     }
 
     /// Stores the server's newest version of an object everywhere the console shows it.
     static func store(_ state: inout ConsoleState, _ object: ConsoleObject) {
         if let kind = ListKind(object.ref.kind) { state.lists[kind].update(object) }
         switch object.ref.kind {
-        case .payment: recomputeSummary(&state)
         case .refund: learnRefunds(&state, [object])
-        case .customer, .subscription, .invoice, .mandate, .checkoutSession: break
+        case .payment, .customer, .subscription, .invoice, .mandate, .checkoutSession: break
         }
         refreshElsewhere(&state, object)
+        absorbIntoFeeds(&state, [object])
     }
 
     static func retrieved(_ state: inout ConsoleState, _ ref: ObjectRef, _ outcome: Result<ConsoleObject, ConsoleFailure>) -> [ConsoleEffect] {

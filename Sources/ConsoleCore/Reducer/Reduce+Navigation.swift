@@ -11,6 +11,8 @@ extension Reducer {
             return prefetch(&state, kind, moving: delta)
         case .found:
             moveFoundCursor(&state, by: delta)
+        case .glance:
+            return []
         case .apiLog:
             guard !state.apiLog.isEmpty else { return [] }
             state.apiLogCursor = max(0, min(state.apiLog.count - 1, state.apiLogCursor + delta))
@@ -34,6 +36,7 @@ extension Reducer {
         case .list(let kind): return moveCursor(&state, by: index - state.lists[kind].cursorIndex)
         case .apiLog: return moveCursor(&state, by: index - state.apiLogCursor)
         case .found(let list): return moveCursor(&state, by: index - list.cursor)
+        case .glance: return []
         case .detail(let detail): return moveCursor(&state, by: index - (detail.showRaw ? detail.scroll : detail.relatedCursor))
         }
     }

@@ -40,6 +40,8 @@ extension Reducer {
             state.stack = [.list(.refunds)]
             if changed || state.lists[.refunds].count == 0 { return reload(&state, .refunds) }
             return []
+        case .glance:
+            return openGlance(&state)
         case .apiLog:
             state.stack = [.apiLog]
             state.apiLogCursor = max(0, state.apiLog.count - 1)

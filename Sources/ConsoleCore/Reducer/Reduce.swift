@@ -61,6 +61,7 @@ enum Reducer {
     }
 
     static func perform(_ state: inout ConsoleState, _ command: ConsoleCommand, key: KeyPress) -> [ConsoleEffect] {
+        if case .glance = state.screen, let effects = glanceCommand(&state, command) { return effects }
         if command.isDangerous, state.readOnly {
             state.flash = Flash("Read-only: \(command.title) is disabled", .error)
             return []
@@ -125,6 +126,9 @@ enum Reducer {
             return []
         case .capture, .cancelPayment, .refund, .cancelSubscription:
             return openDialog(&state, command, key: key)
+        case .glanceWaiting, .glanceWaitingUnderADay, .glanceWaitingOneToThreeDays, .glanceWaitingThreeToSixDays,
+             .glanceWaitingExpiring, .glanceFailedToday, .glanceRefundsInFlight:
+            return []  // bound on the glance screen only, where `glanceCommand` answers them
         }
     }
 
@@ -223,7 +227,7 @@ enum Reducer {
         case .list(let kind): return state.lists[kind].cursorID.map { ObjectRef(kind.objectKind, $0) }
         case .detail(let detail): return detail.ref
         case .found(let list): return list.selected?.ref
-        case .apiLog: return nil
+        case .apiLog, .glance: return nil
         }
     }
 

@@ -30,7 +30,9 @@ public struct ConsoleState: Sendable, Equatable {
     public var refundStatus: String?
     /// Payments, customers, subscriptions and refunds: one windowed list type, reached by kind.
     public var lists = ConsoleLists()
-    public var paymentSummary = PaymentSummary()
+    /// Whole-range figures kept by background scans (the summary line, the glance screen).
+    public var feeds: [FeedID: AggregateFeed] = [:]
+    public var feedGeneration: Int = 0
     /// Every refund the console has seen, by payment intent id (for "what is left to refund" and the summary).
     public var refundsByPayment: [String: [Refund]] = [:]
     public var apiLog: [APILogEntry] = []
@@ -41,6 +43,13 @@ public struct ConsoleState: Sendable, Equatable {
     // Live refresh
     public var refreshIntervalSeconds: Int
     public var refreshPaused: Bool = false
+    /// How long an authorisation can wait for capture before it is cancelled (UseePay documents none;
+    /// the sandbox cancels after 7 days). The glance screen groups waiting authorisations by it.
+    public var authorisationLifetime: TimeInterval = 7 * 86_400
+    /// The terminal cannot draw block glyphs (`TERM=vt100`, no UTF-8): charts fall back to ASCII.
+    public var asciiGlyphs: Bool = false
+    /// Open on the glance screen instead of today's payments.
+    public var startsOnGlance: Bool = false
     public var tick: Int = 0
     /// Rows per list read: the documented maximum, so a busy day needs the fewest requests.
     public var pageSize: Int = ListWindow.maximumPageSize
@@ -67,6 +76,11 @@ public struct ConsoleState: Sendable, Equatable {
     }
 
     public var screen: Screen { stack.last ?? .list(.payments) }
+
+    /// The summary line of the payments list: the whole range and filters, from the summary feed.
+    public var paymentSummary: PaymentSummary {
+        PaymentSummary(feed: feeds[.summary], scope: PaymentSummary.scope(range: paymentFilter.range ?? paymentRange, filter: paymentFilter))
+    }
     public var keyContext: KeyContext { screen.keyContext }
     public var breadcrumb: [String] { stack.map(\.crumb) }
 
@@ -83,7 +97,7 @@ public struct ConsoleState: Sendable, Equatable {
         case .list(let kind): return lists[kind].selected
         case .detail(let detail): return detail.object
         case .found(let found): return found.selected
-        case .apiLog: return nil
+        case .apiLog, .glance: return nil
         }
     }
 

@@ -129,9 +129,12 @@ public enum Screen: Sendable, Hashable {
     /// Several objects matched a `:find`; enter opens one.
     case found(FoundList)
     case apiLog
+    /// Today at a glance: the day's figures from the aggregates, each one key from its list.
+    case glance
 
     public var keyContext: KeyContext {
         switch self {
+        case .glance: return .glance
         case .list(let kind): return kind.keyContext
         case .detail(let detail): return detail.keyContext
         case .found: return .found
@@ -146,6 +149,7 @@ public enum Screen: Sendable, Hashable {
         case .detail(let detail): return detail.ref.id
         case .found(let found): return "Find \"\(found.shortText)\""
         case .apiLog: return "API log"
+        case .glance: return "Today at a glance"
         }
     }
 }

@@ -123,7 +123,7 @@ public actor ConsoleStore {
         case .copyToClipboard(let text):
             onTerminalEffect(effect)
             enqueue(.clipboardCopied(text))
-        case .load, .retrieve, .send, .settle, .journal, .find:
+        case .load, .retrieve, .send, .settle, .journal, .find, .readFeed:
             // Held as work until the answers are in the inbox, so the store is never idle in between.
             work.increment()
             let perform = self.perform

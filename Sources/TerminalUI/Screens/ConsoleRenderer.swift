@@ -17,6 +17,7 @@ public func render(_ state: ConsoleState, size: TerminalSize) -> CellGrid {
     case .detail(let detail): DetailScreen.draw(state, detail, into: &grid)
     case .found(let list): FoundScreen.draw(state, list, into: &grid)
     case .apiLog: APILogScreen.draw(state, into: &grid)
+    case .glance: GlanceScreen.draw(state, into: &grid)
     }
     if let dialog = state.dialog {
         ActionDialogView.draw(dialog, state: state, into: &grid)

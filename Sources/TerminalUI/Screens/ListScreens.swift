@@ -57,10 +57,10 @@ enum ListScreens {
         var title = "Payments · \(range)"
         if !state.paymentFilter.statuses.isEmpty { title += " · " + state.paymentFilter.statuses.joined(separator: ",") }
         if let customer = state.paymentFilter.customerId { title += " · customer \(customer)" }
-        let context = summaryLine(state.paymentSummary, width: grid.size.columns)
+        let summary = SummaryLine.render(state.paymentSummary, format: format, width: grid.size.columns)
         let wide = grid.size.columns >= 150
         let list = state.lists[.payments]
-        draw(state, into: &grid, list: list, title: title, context: context, contextRole: .normal,
+        draw(state, into: &grid, list: list, title: title, context: summary.text, contextRole: summary.role,
              noun: "payments", table: paymentsTable) { object in
             guard case .payment(let p) = object else { return nil }
             let pending = state.pending[p.id]
@@ -77,18 +77,6 @@ enum ListScreens {
                 wide ? p.id : ScreenFormat.shortID(p.id),
             ], role: Chrome.rowRole(list, id: p.id, pending: pending != nil), cellRoles: [nil, nil, nil, statusRole])
         }
-    }
-
-    /// Count, succeeded volume, awaiting capture, failed, refunded; shorter labels when narrow.
-    static func summaryLine(_ s: PaymentSummary, width: Int) -> String {
-        let awaiting = s.awaitingCapture.isEmpty ? "" : " (\(ScreenFormat.moneyList(s.awaitingCapture)))"
-        let full = ["\(s.count) payments", "succeeded \(ScreenFormat.moneyList(s.succeededVolume))",
-                    "awaiting capture \(s.awaitingCaptureCount)" + awaiting, "failed \(s.failedCount)",
-                    "refunded \(ScreenFormat.moneyList(s.refunded))"].joined(separator: " · ")
-        if TerminalText.width(full) <= width { return full }
-        let capture = "capture \(s.awaitingCaptureCount)" + (s.awaitingCapture.isEmpty ? "" : ": \(ScreenFormat.moneyList(s.awaitingCapture))")
-        return ["\(s.count) pmts", "ok \(ScreenFormat.moneyList(s.succeededVolume))", capture,
-                "fail \(s.failedCount)", "ref \(ScreenFormat.moneyList(s.refunded))"].joined(separator: " · ")
     }
 
     // MARK: Customers

@@ -7,7 +7,7 @@ struct PaymentsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "payments",
         abstract: "List, show, capture and cancel payment intents.",
-        subcommands: [PaymentsList.self, PaymentsShow.self, PaymentsCapture.self, PaymentsCancel.self])
+        subcommands: [PaymentsList.self, PaymentsShow.self, PaymentsSummary.self, PaymentsCapture.self, PaymentsCancel.self])
 }
 
 struct PaymentsList: AsyncParsableCommand {

@@ -39,6 +39,8 @@ struct ConsoleLauncher {
             refreshIntervalSeconds: settings.refreshSeconds.value,
             sessionTag: "c" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "").prefix(10))
         state.dashboard = session.dashboardLinks
+        state.asciiGlyphs = Self.cannotDrawBlockGlyphs(environment: environment)
+        state.startsOnGlance = environment["USEEPAY_START_SCREEN"] == "glance"
         if let themeError {
             state.flash = Flash("Theme problem, using default: \(themeError)", .error)
         }
@@ -65,6 +67,15 @@ struct ConsoleLauncher {
             // The shell convention for "killed by a signal"; the terminal is already restored.
             Glibc.exit(128 + number)
         }
+    }
+
+    /// vt100 and friends have no block glyphs, and without a UTF-8 locale nothing beyond ASCII is drawn right.
+    static func cannotDrawBlockGlyphs(environment: [String: String]) -> Bool {
+        let term = environment["TERM"] ?? ""
+        let locale = environment["LC_ALL"].flatMap { $0.isEmpty ? nil : $0 } ?? environment["LC_CTYPE"].flatMap { $0.isEmpty ? nil : $0 }
+            ?? environment["LANG"] ?? ""
+        let utf8 = locale.uppercased().replacingOccurrences(of: "-", with: "").contains("UTF8")
+        return term.hasPrefix("vt1") || term.hasPrefix("vt2") || term == "ansi" || !utf8
     }
 
     /// Curses needs a real terminal that can address the cursor.

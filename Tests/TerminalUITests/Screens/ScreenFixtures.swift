@@ -44,6 +44,11 @@ enum ScreenFixtures {
         let effects = reduce(&state, .started)
         guard case .load(let request)? = effects.first else { fatalError("no load") }
         _ = reduce(&state, .effectResult(.loaded(request, .success(LoadedPage(objects: payments.map(ConsoleObject.payment), hasMore: hasMore)))))
+        // The summary scan reads the same day: these payments and no refunds.
+        for case .readFeed(let feedRequest) in effects {
+            let page = feedRequest.isRefunds ? FeedPage(hasMore: false) : FeedPage(paymentIntents: payments, hasMore: false)
+            _ = reduce(&state, .effectResult(.feedPage(feedRequest, .success(page))))
+        }
         return state
     }
 
