@@ -49,6 +49,10 @@ public enum ConsoleEffect: Sendable, Equatable {
     case cancelRefresh
     case copyToClipboard(String)
     case quit
+    /// `:ctx`: opens another profile and runs every later effect against it.
+    case switchProfile(String)
+    /// `:export`: writes a whole list (every page) to a file.
+    case export(ExportRequest)
 }
 
 public struct LoadedPage: Sendable {
@@ -79,6 +83,10 @@ public enum EffectResult: Sendable {
     case journaled(JournalEntry, problem: String?)
     /// The journal could not be read at start.
     case journalFailed(String)
+    /// `:ctx` opened the profile (or could not).
+    case profileSwitched(String, Result<ProfileSettings, ConsoleFailure>)
+    /// `:export` finished (or stopped, saying after how many rows).
+    case exported(ExportRequest, Result<ExportReport, ExportFailure>)
 }
 
 public enum ConsoleEvent: Sendable {
@@ -92,4 +100,6 @@ public enum ConsoleEvent: Sendable {
     /// Unfinished journal entries found at start; the console settles each and reports it.
     case journalRecovered([JournalEntry])
     case clipboardCopied(String)
+    /// An export running in the background has written this many rows so far.
+    case exportProgress(ExportRequest, rows: Int)
 }

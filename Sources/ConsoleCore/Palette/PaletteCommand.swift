@@ -10,6 +10,10 @@ public enum PaletteCommand: Sendable, Hashable {
     case sort(column: String, descending: Bool?)
     case help
     case quit
+    /// `:ctx`: the list of profiles to switch to.
+    case contexts
+    /// `:export csv|jsonl [PATH]`
+    case export(ExportRequest.Format, path: String?)
 }
 
 /// Server-side filter of the payments list.
@@ -41,6 +45,8 @@ public enum PaletteParser {
         "log": "log", "api": "log",
         "refresh": "refresh", "pause": "pause", "resume": "resume",
         "sort": "sort", "help": "help", "h": "help", "q": "quit", "quit": "quit",
+        "ctx": "ctx", "context": "ctx", "contexts": "ctx", "profile": "ctx", "profiles": "ctx",
+        "export": "export",
     ]
 
     public static let paymentStatuses = ["requires_payment_method", "requires_customer_action", "requires_capture",
@@ -51,7 +57,7 @@ public enum PaletteParser {
     public static let refundStatuses = ["received", "accepted", "succeeded", "failed"]
 
     /// Command words for completion hints in the palette line.
-    public static var commandWords: [String] { ["pi", "cus", "sub", "re", "log", "refresh", "pause", "resume", "sort", "help", "quit"] }
+    public static var commandWords: [String] { ["pi", "cus", "sub", "re", "log", "refresh", "pause", "resume", "sort", "help", "quit", "ctx", "export"] }
 
     public static func parse(_ line: String) -> Result<PaletteCommand, PaletteError> {
         var words = line.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
@@ -106,8 +112,19 @@ public enum PaletteParser {
             }
             return .success(.sort(column: column.lowercased(), descending: descending))
         case "help": return .success(.help)
+        case "ctx": return .success(.contexts)
+        case "export": return parseExport(args)
         default: return .success(.quit)
         }
+    }
+
+    /// `:export csv|jsonl [PATH]`; the path is taken whole, spaces included.
+    private static func parseExport(_ args: [String]) -> Result<PaletteCommand, PaletteError> {
+        guard let first = args.first, let format = ExportRequest.Format(rawValue: first.lowercased()) else {
+            return .failure(PaletteError(message: "Use :export csv [PATH] or :export jsonl [PATH]"))
+        }
+        let path = args.dropFirst().joined(separator: " ")
+        return .success(.export(format, path: path.isEmpty ? nil : path))
     }
 
     private static func normalised(_ word: String) -> String {

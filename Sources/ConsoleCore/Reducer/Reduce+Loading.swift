@@ -128,6 +128,11 @@ extension Reducer {
         case .journalFailed(let message):
             state.flash = Flash("Journal write failed: \(message)", .error)
             return []
+        case .profileSwitched(let name, let outcome):
+            return profileSwitched(&state, name, outcome)
+        case .exported(let request, let outcome):
+            exported(&state, request, outcome)
+            return []
         }
     }
 

@@ -70,6 +70,10 @@ extension Reducer {
             return []
         case .quit:
             return quit(&state)
+        case .contexts:
+            return openContexts(&state)
+        case .export(let format, let path):
+            return startExport(&state, format, path: path)
         }
     }
 }

@@ -52,6 +52,13 @@ public struct ConsoleState: Sendable, Equatable {
     public var nextRequestNumber: Int = 1
     public var quitArmed: Bool = false
 
+    // Profiles (`:ctx`) and exports (`:export`)
+    /// The profiles of `config.toml`, handed over by the executable (no credentials in them).
+    public var profiles: [ProfileDescription] = []
+    public var contextPicker: ContextPicker?
+    /// The export running in the background and the rows it has written so far.
+    public var export: ExportProgress?
+
     public init(mode: ConsoleMode, profileName: String = "default", readOnly: Bool = false,
                 merchantTimeZone: TimeZone = .current, now: Date = Date(), size: TerminalSize = TerminalSize(columns: 80, rows: 24),
                 keymap: Keymap = .standard, refreshIntervalSeconds: Int = 0, sessionTag: String = "s1") {
