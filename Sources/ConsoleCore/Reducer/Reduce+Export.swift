@@ -37,6 +37,7 @@ extension Reducer {
         state.export = nil
         switch outcome {
         case .success(let report):
+            state.lastExport = report
             let avoided = report.avoided.map { " (\(($0 as NSString).lastPathComponent) exists, not overwritten)" } ?? ""
             state.flash = Flash("Wrote \(grouped(report.rows)) \(request.kind.rawValue) to \(report.path)\(avoided)", .success)
         case .failure(let failure):

@@ -58,6 +58,8 @@ public struct ConsoleState: Sendable, Equatable {
     public var contextPicker: ContextPicker?
     /// The export running in the background and the rows it has written so far.
     public var export: ExportProgress?
+    /// What the last finished export wrote (path, rows, most rows held at once).
+    public var lastExport: ExportReport?
 
     public init(mode: ConsoleMode, profileName: String = "default", readOnly: Bool = false,
                 merchantTimeZone: TimeZone = .current, now: Date = Date(), size: TerminalSize = TerminalSize(columns: 80, rows: 24),
