@@ -55,6 +55,10 @@ public enum ConsoleEffect: Sendable, Equatable {
     case quit
     /// Searches the server for an id, order id, email or phone (`FindPlan` decides the requests).
     case find(String)
+    /// `:ctx`: opens another profile and runs every later effect against it.
+    case switchProfile(String)
+    /// `:export`: writes a whole list (every page) to a file.
+    case export(ExportRequest)
 }
 
 public struct LoadedPage: Sendable {
@@ -87,6 +91,10 @@ public enum EffectResult: Sendable {
     case journalFailed(String)
     case found(String, Result<FindOutcome, ConsoleFailure>)
     case feedPage(FeedPageRequest, Result<FeedPage, ConsoleFailure>)
+    /// `:ctx` opened the profile (or could not).
+    case profileSwitched(String, Result<ProfileSettings, ConsoleFailure>)
+    /// `:export` finished (or stopped, saying after how many rows).
+    case exported(ExportRequest, Result<ExportReport, ExportFailure>)
 }
 
 public enum ConsoleEvent: Sendable {
@@ -100,4 +108,6 @@ public enum ConsoleEvent: Sendable {
     /// Unfinished journal entries found at start; the console settles each and reports it.
     case journalRecovered([JournalEntry])
     case clipboardCopied(String)
+    /// An export running in the background has written this many rows so far.
+    case exportProgress(ExportRequest, rows: Int)
 }

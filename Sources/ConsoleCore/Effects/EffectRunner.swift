@@ -8,11 +8,17 @@ public actor EffectRunner {
     private let client: UseePayClient
     private let mover: MoneyMover
     private let journal: any ActionJournal
+    /// Where `:export` progress goes while the export runs (its result comes back as usual).
+    private let events: ConsoleEventRelay?
+    private let exportDirectory: String
 
-    public init(client: UseePayClient, journal: any ActionJournal) {
+    public init(client: UseePayClient, journal: any ActionJournal, events: ConsoleEventRelay? = nil,
+                exportDirectory: String = FileManager.default.currentDirectoryPath) {
         self.client = client
         self.mover = MoneyMover(client: client)
         self.journal = journal
+        self.events = events
+        self.exportDirectory = exportDirectory
     }
 
     public func run(_ effect: ConsoleEffect) async -> [ConsoleEvent] {
@@ -42,6 +48,19 @@ public actor EffectRunner {
         case .readFeed(let request):
             let result = await capture { try await FeedScanner.page(request, client: self.client) }
             return [.effectResult(.feedPage(request, result))]
+        case .export(let request):
+            let events = self.events
+            do {
+                let report = try await ListExporter(client: client, directory: exportDirectory).export(request) { rows in
+                    events?.send(.exportProgress(request, rows: rows))
+                }
+                return [.effectResult(.exported(request, .success(report)))]
+            } catch {
+                return [.effectResult(.exported(request, .failure(error)))]
+            }
+        case .switchProfile(let name):
+            // Only `ProfileSwitchingRunner` can open another profile.
+            return [.effectResult(.profileSwitched(name, .failure(ConsoleFailure(message: "this console cannot switch profiles"))))]
         case .scheduleRefresh, .cancelRefresh, .copyToClipboard, .quit:
             return []
         }

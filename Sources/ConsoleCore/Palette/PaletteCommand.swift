@@ -13,6 +13,10 @@ public enum PaletteCommand: Sendable, Hashable {
     case quit
     /// `:find TEXT`: an id, order id, email or phone, searched on the server.
     case find(String)
+    /// `:ctx`: the list of profiles to switch to.
+    case contexts
+    /// `:export csv|jsonl [PATH]`
+    case export(ExportRequest.Format, path: String?)
 }
 
 /// Server-side filter of the payments list.
@@ -46,6 +50,8 @@ public enum PaletteParser {
         "refresh": "refresh", "pause": "pause", "resume": "resume",
         "sort": "sort", "help": "help", "h": "help", "q": "quit", "quit": "quit",
         "find": "find", "f": "find", "search": "find",
+        "ctx": "ctx", "context": "ctx", "contexts": "ctx", "profile": "ctx", "profiles": "ctx",
+        "export": "export",
     ]
 
     public static let paymentStatuses = ["requires_payment_method", "requires_customer_action", "requires_capture",
@@ -56,7 +62,7 @@ public enum PaletteParser {
     public static let refundStatuses = ["received", "accepted", "succeeded", "failed"]
 
     /// Command words for completion hints in the palette line.
-    public static var commandWords: [String] { ["pi", "cus", "sub", "re", "find", "log", "glance", "refresh", "pause", "resume", "sort", "help", "quit"] }
+    public static var commandWords: [String] { ["pi", "cus", "sub", "re", "find", "log", "glance", "refresh", "pause", "resume", "sort", "help", "quit", "ctx", "export"] }
 
     public static func parse(_ line: String) -> Result<PaletteCommand, PaletteError> {
         var words = line.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
@@ -113,6 +119,8 @@ public enum PaletteParser {
             }
             return .success(.sort(column: column.lowercased(), descending: descending))
         case "help": return .success(.help)
+        case "ctx": return .success(.contexts)
+        case "export": return parseExport(args)
         default: return .success(.quit)
         }
     }
@@ -128,6 +136,15 @@ public enum PaletteParser {
             return .failure(PaletteError(message: "Use :find TEXT — a payment, customer, subscription, invoice or refund id, an order id, email or phone"))
         }
         return .success(.find(text))
+    }
+
+    /// `:export csv|jsonl [PATH]`; the path is taken whole, spaces included.
+    private static func parseExport(_ args: [String]) -> Result<PaletteCommand, PaletteError> {
+        guard let first = args.first, let format = ExportRequest.Format(rawValue: first.lowercased()) else {
+            return .failure(PaletteError(message: "Use :export csv [PATH] or :export jsonl [PATH]"))
+        }
+        let path = args.dropFirst().joined(separator: " ")
+        return .success(.export(format, path: path.isEmpty ? nil : path))
     }
 
     private static func normalised(_ word: String) -> String {

@@ -140,6 +140,11 @@ extension Reducer {
             return found(&state, text, outcome)
         case .feedPage(let request, let outcome):
             return feedPageRead(&state, request, outcome)
+        case .profileSwitched(let name, let outcome):
+            return profileSwitched(&state, name, outcome)
+        case .exported(let request, let outcome):
+            exported(&state, request, outcome)
+            return []
         }
     }
 

@@ -74,6 +74,10 @@ extension Reducer {
             return quit(&state)
         case .find(let text):
             return startFind(&state, text)
+        case .contexts:
+            return openContexts(&state)
+        case .export(let format, let path):
+            return startExport(&state, format, path: path)
         }
     }
 }

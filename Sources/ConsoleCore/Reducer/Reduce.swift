@@ -27,6 +27,9 @@ public func reduce(_ state: inout ConsoleState, _ event: ConsoleEvent) -> [Conso
             state.apiLogScroll = max(0, state.apiLogScroll - excess)
         }
         return []
+    case .exportProgress(let request, let rows):
+        Reducer.exportProgressed(&state, request, rows: rows)
+        return []
     case .journalRecovered(let entries):
         return Reducer.recover(&state, entries)
     case .clipboardCopied(let text):
@@ -48,6 +51,7 @@ enum Reducer {
             return []
         }
         if state.dialog != nil { return dialogKey(&state, key) }
+        if state.contextPicker != nil { return contextKey(&state, key) }
         if state.input != nil { return inputKey(&state, key) }
         if state.showingHelp {
             state.showingHelp = false

@@ -61,6 +61,15 @@ public struct ConsoleState: Sendable, Equatable {
     public var nextRequestNumber: Int = 1
     public var quitArmed: Bool = false
 
+    // Profiles (`:ctx`) and exports (`:export`)
+    /// The profiles of `config.toml`, handed over by the executable (no credentials in them).
+    public var profiles: [ProfileDescription] = []
+    public var contextPicker: ContextPicker?
+    /// The export running in the background and the rows it has written so far.
+    public var export: ExportProgress?
+    /// What the last finished export wrote (path, rows, most rows held at once).
+    public var lastExport: ExportReport?
+
     public init(mode: ConsoleMode, profileName: String = "default", readOnly: Bool = false,
                 merchantTimeZone: TimeZone = .current, now: Date = Date(), size: TerminalSize = TerminalSize(columns: 80, rows: 24),
                 keymap: Keymap = .standard, refreshIntervalSeconds: Int = 0, sessionTag: String = "s1") {

@@ -123,7 +123,7 @@ public actor ConsoleStore {
         case .copyToClipboard(let text):
             onTerminalEffect(effect)
             enqueue(.clipboardCopied(text))
-        case .load, .retrieve, .send, .settle, .journal, .find, .readFeed:
+        case .load, .retrieve, .send, .settle, .journal, .find, .readFeed, .export, .switchProfile:
             // Held as work until the answers are in the inbox, so the store is never idle in between.
             work.increment()
             let perform = self.perform
@@ -150,6 +150,20 @@ final class WorkCounter: @unchecked Sendable {
     var value: Int { lock.withLock { count } }
     func increment() { lock.withLock { count += 1 } }
     func decrement() { lock.withLock { count -= 1 } }
+}
+
+/// Lets an effect that runs a while (an export) report progress into a store created after the runner.
+public final class ConsoleEventRelay: @unchecked Sendable {
+    private let lock = NSLock()
+    private weak var store: ConsoleStore?
+
+    public init() {}
+
+    public func attach(_ store: ConsoleStore) { lock.withLock { self.store = store } }
+
+    public func send(_ event: ConsoleEvent) {
+        lock.withLock { store }?.enqueue(event)
+    }
 }
 
 /// Connects the client's request observer to a store created after the client.

@@ -21,6 +21,8 @@ public func render(_ state: ConsoleState, size: TerminalSize) -> CellGrid {
     }
     if let dialog = state.dialog {
         ActionDialogView.draw(dialog, state: state, into: &grid)
+    } else if let picker = state.contextPicker {
+        ContextPickerView.draw(picker, state: state, into: &grid)
     } else if state.showingHelp {
         HelpView.draw(state, into: &grid)
     }

@@ -44,7 +44,14 @@ struct ConsoleLauncher {
         if let themeError {
             state.flash = Flash("Theme problem, using default: \(themeError)", .error)
         }
-        let store = ConsoleStore(state: state, runner: EffectRunner(client: session.client, journal: session.journal), relay: relay)
+        // `:ctx` switches among the config file's profiles; the runner swaps sessions, the console starts over.
+        let events = ConsoleEventRelay()
+        let catalog = ProfileCatalog(flags: options.global.flags(theme: options.theme, refreshSeconds: options.refresh),
+                                     environment: environment, requestRelay: relay, events: events)
+        state.profiles = catalog.descriptions(settings)
+        let runner = ProfileSwitchingRunner(initial: catalog.opened(session, keymap: keymap, name: state.profileName), open: catalog.opener)
+        let store = ConsoleStore(state: state, perform: { await runner.run($0) }, relay: relay)
+        events.attach(store)
         var signalIdle: (@Sendable () -> Void)?
         if let path = environment["USEEPAY_TEST_IDLE_FILE"] {
             let idleSignal = IdleSignal(path: path)
@@ -56,10 +63,11 @@ struct ConsoleLauncher {
                 store: store, journal: session.journal, idleSignal: signalIdle,
                 makeBackend: { try CursesTerminal(environment: terminalEnvironment, theme: theme) })
         } catch {
-            await session.close()
+            await runner.close()
             throw CommandFailure(.usage, "\(error)")
         }
-        await session.close()
+        // Closes the profile in use, which after `:ctx` is no longer the one opened here.
+        await runner.close()
         if let themeError {
             FileHandle.standardError.write(Data("useepay: theme \"\(settings.theme.value)\" could not be used (\(themeError)); the default theme was used\n".utf8))
         }

@@ -1,65 +1,47 @@
 import ConsoleCore
 import UseePay
 
-/// Writes a listing as it is paged in. CSV, JSON lines and JSON stream row by row (constant memory for big exports);
-/// the table waits for all rows because column widths depend on them.
+/// Writes a listing as it is paged in. CSV, JSON lines and JSON stream row by row through ConsoleCore's
+/// `RecordWriter` (the one the console's `:export` uses; constant memory for big exports); the table waits
+/// for all rows because column widths depend on them.
 final class ListingWriter<Row: Sendable> {
-    private let format: OutputFormat
     private let columns: [OutputColumn<Row>]
-    private let raw: (Row) -> JSONValue
     private let streams: StandardStreams
-    /// CSV cells: spreadsheet-safe unless `--raw` asked for the values as received.
-    private let cells: SpreadsheetCell.Policy
+    private let records: RecordWriter<Row>?
     private var tableRows: [Row] = []
-    private(set) var count = 0
+    private var tableCount = 0
+    var count: Int { records?.count ?? tableCount }
 
     init(format: OutputFormat, columns: [OutputColumn<Row>], raw: @escaping (Row) -> JSONValue, streams: StandardStreams,
          cells: SpreadsheetCell.Policy = .spreadsheetSafe) {
-        self.format = format
-        self.cells = cells
         self.columns = columns
-        self.raw = raw
         self.streams = streams
-        if format == .csv {
-            streams.out(CSVText.record(columns.flatMap(\.csvHeaders), policy: cells))
+        let recordFormat: RecordWriter<Row>.Format? = switch format {
+        case .table: nil
+        case .csv: .csv
+        case .jsonl: .jsonl
+        case .json: .json
         }
-        if format == .json { streams.out("[") }
+        self.records = recordFormat.map { RecordWriter(format: $0, columns: columns, raw: raw, cells: cells, sink: streams.out) }
     }
 
     func add(_ row: Row) {
-        switch format {
-        case .table:
+        if let records {
+            records.add(row)
+        } else {
             tableRows.append(row)
-        case .csv:
-            streams.out(CSVText.record(columns.flatMap { column in column.csvValues.map { $0(row) } }, policy: cells))
-        case .jsonl:
-            streams.out(raw(row).jsonText + "\n")
-        case .json:
-            streams.out((count == 0 ? "\n" : ",\n") + raw(row).prettyText(indent: "  ").indentedContinuation())
+            tableCount += 1
         }
-        count += 1
     }
 
     func finish(emptyMessage: String) {
-        switch format {
-        case .table:
-            if tableRows.isEmpty {
-                streams.message(emptyMessage)
-            } else {
-                streams.out(TableText.render(tableRows, columns: columns))
-            }
-        case .json:
-            streams.out(count == 0 ? "]\n" : "\n]\n")
-        case .csv, .jsonl:
-            break
+        if let records {
+            records.finish()
+        } else if tableRows.isEmpty {
+            streams.message(emptyMessage)
+        } else {
+            streams.out(TableText.render(tableRows, columns: columns))
         }
         streams.flush()
-    }
-}
-
-private extension String {
-    /// Indents every line of a pretty-printed object by two spaces so it sits inside the enclosing array.
-    func indentedContinuation() -> String {
-        "  " + replacingOccurrences(of: "\n", with: "\n  ")
     }
 }

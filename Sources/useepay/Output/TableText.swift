@@ -1,3 +1,4 @@
+import ConsoleCore
 import TerminalUI
 
 /// Aligned text columns for people. Widths are measured in terminal columns, so Korean or Japanese

@@ -1,10 +1,9 @@
-import ConsoleCore
 import Foundation
 import UseePay
 
 /// Listing columns and `show` fields for refunds, customers, subscriptions and invoices.
-enum RefundColumns {
-    static func columns(time: TimeText) -> [OutputColumn<Refund>] {
+public enum RefundColumns {
+    public static func columns(time: TimeText) -> [OutputColumn<Refund>] {
         [
             OutputColumn(RefundRow.time, csv: "created_at", time: time).withCSV { time.iso($0.createAt) },
             OutputColumn(RefundRow.id, csv: "id", time: time, maxWidth: 64),
@@ -16,7 +15,7 @@ enum RefundColumns {
         ]
     }
 
-    static func fields(_ r: Refund, time: TimeText) -> [(String, String)] {
+    public static func fields(_ r: Refund, time: TimeText) -> [(String, String)] {
         [
             ("id", r.id), ("payment intent", r.paymentIntentId ?? ""), ("status", r.status.rawValue),
             ("amount", r.money?.formatted() ?? ""), ("reason", r.reason ?? ""), ("created", time.iso(r.createAt)),
@@ -26,8 +25,8 @@ enum RefundColumns {
     }
 }
 
-enum CustomerColumns {
-    static func columns(time: TimeText) -> [OutputColumn<Customer>] {
+public enum CustomerColumns {
+    public static func columns(time: TimeText) -> [OutputColumn<Customer>] {
         [
             OutputColumn(CustomerRow.created, csv: "created_at", time: time).withCSV { time.iso($0.createAt) },
             OutputColumn(CustomerRow.id, csv: "id", time: time, maxWidth: 64),
@@ -38,7 +37,7 @@ enum CustomerColumns {
         ]
     }
 
-    static func fields(_ c: Customer, time: TimeText) -> [(String, String)] {
+    public static func fields(_ c: Customer, time: TimeText) -> [(String, String)] {
         [
             ("id", c.id), ("name", ObjectLabels.customer(c) ?? ""), ("email", c.email ?? ""), ("phone", c.phone ?? ""),
             ("merchant customer id", c.merchantCustomerId ?? ""), ("description", c.description ?? ""),
@@ -47,8 +46,8 @@ enum CustomerColumns {
     }
 }
 
-enum SubscriptionColumns {
-    static func columns(time: TimeText) -> [OutputColumn<Subscription>] {
+public enum SubscriptionColumns {
+    public static func columns(time: TimeText) -> [OutputColumn<Subscription>] {
         [
             OutputColumn(SubscriptionRow.created, csv: "created_at", time: time).withCSV { time.iso($0.createAt) },
             OutputColumn(SubscriptionRow.id, csv: "id", time: time, maxWidth: 64),
@@ -63,7 +62,7 @@ enum SubscriptionColumns {
         ]
     }
 
-    static func fields(_ s: Subscription, time: TimeText) -> [(String, String)] {
+    public static func fields(_ s: Subscription, time: TimeText) -> [(String, String)] {
         [
             ("id", s.id), ("status", s.status.rawValue), ("customer", s.customerId ?? ""),
             ("amount", s.unitMoney?.formatted() ?? ""), ("every", ObjectLabels.interval(s) ?? ""), ("description", s.description ?? ""),
@@ -75,8 +74,8 @@ enum SubscriptionColumns {
     }
 }
 
-enum InvoiceColumns {
-    static func columns(time: TimeText) -> [OutputColumn<Invoice>] {
+public enum InvoiceColumns {
+    public static func columns(time: TimeText) -> [OutputColumn<Invoice>] {
         [
             OutputColumn(InvoiceRow.created, csv: "created_at", time: time).withCSV { time.iso($0.createAt) },
             OutputColumn(InvoiceRow.id, csv: "id", time: time, maxWidth: 64),
@@ -89,7 +88,7 @@ enum InvoiceColumns {
         ]
     }
 
-    static func fields(_ i: Invoice, time: TimeText) -> [(String, String)] {
+    public static func fields(_ i: Invoice, time: TimeText) -> [(String, String)] {
         [
             ("id", i.id), ("number", i.number ?? ""), ("status", i.status.rawValue), ("total", i.totalMoney?.formatted() ?? ""),
             ("customer", i.customerId ?? ""), ("subscription", i.subscriptionId ?? ""),

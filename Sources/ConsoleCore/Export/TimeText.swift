@@ -1,8 +1,9 @@
 import Foundation
 
 /// Times shown in the profile's time zone: short for tables, ISO 8601 with offset for CSV.
-struct TimeText: Sendable {
-    var timeZone: TimeZone
+public struct TimeText: Sendable {
+    public var timeZone: TimeZone
+    public init(timeZone: TimeZone) { self.timeZone = timeZone }
 
     private var calendar: Calendar {
         var calendar = Calendar(identifier: .gregorian)
@@ -11,14 +12,14 @@ struct TimeText: Sendable {
     }
 
     /// "2026-11-22 10:31"
-    func short(_ date: Date?) -> String {
+    public func short(_ date: Date?) -> String {
         guard let date else { return "" }
         let c = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: date)
         return String(format: "%04d-%02d-%02d %02d:%02d", c.year ?? 0, c.month ?? 0, c.day ?? 0, c.hour ?? 0, c.minute ?? 0)
     }
 
     /// "2026-11-22T10:31:05+09:00"
-    func iso(_ date: Date?) -> String {
+    public func iso(_ date: Date?) -> String {
         guard let date else { return "" }
         let c = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
         let offset = timeZone.secondsFromGMT(for: date)

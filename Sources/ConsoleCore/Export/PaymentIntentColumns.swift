@@ -1,10 +1,9 @@
-import ConsoleCore
 import Foundation
 import UseePay
 
 /// How payments look in `payments list`: one declaration for the table and the CSV.
-enum PaymentIntentColumns {
-    static func columns(time: TimeText) -> [OutputColumn<PaymentIntent>] {
+public enum PaymentIntentColumns {
+    public static func columns(time: TimeText) -> [OutputColumn<PaymentIntent>] {
         [
             OutputColumn(PaymentRow.time, csv: "created_at", time: time).withCSV { time.iso($0.createAt) },
             OutputColumn(PaymentRow.id, csv: "id", time: time, maxWidth: 64),
@@ -22,7 +21,7 @@ enum PaymentIntentColumns {
     }
 
     /// The fields `payments show` prints in table format.
-    static func fields(_ p: PaymentIntent, time: TimeText) -> [(String, String)] {
+    public static func fields(_ p: PaymentIntent, time: TimeText) -> [(String, String)] {
         var rows: [(String, String)] = [
             ("id", p.id),
             ("status", p.status.rawValue),
@@ -52,22 +51,22 @@ enum PaymentIntentColumns {
 extension OutputColumn where Row: Sendable {
     /// A row column described once in ConsoleCore (title, alignment, text), as a script's table shows it;
     /// the CSV column `csv` holds the same text unless `withCSV` says otherwise.
-    init(_ column: RowColumn<Row>, csv: String, time: TimeText, maxWidth: Int = 40) {
+    public init(_ column: RowColumn<Row>, csv: String, time: TimeText, maxWidth: Int = 40) {
         self.init(column.title.uppercased(), csv: csv, alignment: column.holdsAmounts ? .right : .left, maxWidth: maxWidth) {
             ScriptCell.text(column.value($0), time: time)
         }
     }
 
     /// An amount column: the table shows the amount with its currency, the CSV splits it into plain columns.
-    init(_ column: RowColumn<Row>, time: TimeText, csv: [(String, @Sendable (Row) -> String)]) {
+    public init(_ column: RowColumn<Row>, time: TimeText, csv: [(String, @Sendable (Row) -> String)]) {
         self.init(column.title.uppercased(), alignment: column.holdsAmounts ? .right : .left,
                   table: { ScriptCell.text(column.value($0), time: time) }, csv: csv)
     }
 }
 
 /// A list cell in a script's table: empty for nothing known, full short dates, amounts with their currency.
-enum ScriptCell {
-    static func text(_ value: RowValue, time: TimeText) -> String {
+public enum ScriptCell {
+    public static func text(_ value: RowValue, time: TimeText) -> String {
         switch value {
         case .text(let text): return text ?? ""
         case .money(let amount, let currency):
@@ -80,13 +79,13 @@ enum ScriptCell {
 
 extension OutputColumn {
     /// The same column with a different CSV rendering (e.g. full ISO time instead of the short table time).
-    func withCSV(_ value: @escaping @Sendable (Row) -> String) -> OutputColumn {
+    public func withCSV(_ value: @escaping @Sendable (Row) -> String) -> OutputColumn {
         var copy = self
         copy.csvValues = [value]
         return copy
     }
 
-    func withCSVColumns(_ columns: [(String, @Sendable (Row) -> String)]) -> OutputColumn {
+    public func withCSVColumns(_ columns: [(String, @Sendable (Row) -> String)]) -> OutputColumn {
         var copy = self
         copy.csvHeaders = columns.map(\.0)
         copy.csvValues = columns.map(\.1)

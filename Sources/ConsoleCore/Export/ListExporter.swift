@@ -1,0 +1,163 @@
+import Foundation
+import UseePay
+
+/// Writes a whole list to a file: every page of the query, read through the client's pager and written
+/// row by row through `RecordWriter` (the writer `payments list` uses, with the same spreadsheet safety),
+/// so memory stays one page whatever the size of the list.
+public struct ListExporter: Sendable {
+    public static let pageSize = ListWindow.maximumPageSize
+
+    let client: UseePayClient
+    let directory: String
+
+    public init(client: UseePayClient, directory: String = FileManager.default.currentDirectoryPath) {
+        self.client = client
+        self.directory = directory
+    }
+
+    /// - Parameter progress: called with the rows written so far, once per page.
+    public func export(_ request: ExportRequest, progress: @escaping @Sendable (Int) -> Void) async throws(ExportFailure) -> ExportReport {
+        let (path, avoided) = try destination(request)
+        guard FileManager.default.createFile(atPath: path, contents: nil), let handle = FileHandle(forWritingAtPath: path) else {
+            throw ExportFailure(message: "cannot create \(path)")
+        }
+        let file = BufferedFile(handle)
+        let counter = HeldRowCounter()
+        let time = TimeText(timeZone: request.timeZone)
+        do {
+            let rows: Int
+            switch request.query {
+            case .payments(let query):
+                rows = try await write(pager { var q = query; q.window.pageNum = $0; q.window.pageSize = Self.pageSize; return try await client.listPaymentIntents(q) }, counter,
+                                       columns: PaymentIntentColumns.columns(time: time), request, file, progress)
+            case .customers(let query):
+                rows = try await write(pager { var q = query; q.window.pageNum = $0; q.window.pageSize = Self.pageSize; return try await client.listCustomers(q) }, counter,
+                                       columns: CustomerColumns.columns(time: time), request, file, progress)
+            case .subscriptions(let query):
+                rows = try await write(pager { var q = query; q.window.pageNum = $0; q.window.pageSize = Self.pageSize; return try await client.listSubscriptions(q) }, counter,
+                                       columns: SubscriptionColumns.columns(time: time), request, file, progress)
+            case .refunds(let query):
+                rows = try await write(pager { var q = query; q.window.pageNum = $0; q.window.pageSize = Self.pageSize; return try await client.listRefunds(q) }, counter,
+                                       columns: RefundColumns.columns(time: time), request, file, progress)
+            }
+            try file.close()
+            return ExportReport(path: path, rows: rows, avoided: avoided, peakRowsHeld: counter.peak, pages: counter.pages)
+        } catch let failure as ExportFailure {
+            try? file.close()
+            throw ExportFailure(message: failure.message, rowsWritten: counter.written, path: path)
+        } catch {
+            try? file.close()
+            throw ExportFailure(message: ConsoleFailure(error).message, rowsWritten: counter.written, path: path)
+        }
+    }
+
+    /// Pages of the query from the first, at the largest page size; the query's window keeps its date range.
+    private func pager<Item>(_ fetch: @escaping @Sendable (Int) async throws -> Page<Item>) -> (HeldRowCounter) -> AutoPagingSequence<Item> {
+        { counter in
+            AutoPagingSequence(firstPage: 0, maxPages: 1_000_000) { number in
+                let page = try await fetch(number)
+                counter.read(page.items.count)
+                return page
+            }
+        }
+    }
+
+    private func write<Item: RawObject>(
+        _ makeSequence: (HeldRowCounter) -> AutoPagingSequence<Item>, _ counter: HeldRowCounter, columns: [OutputColumn<Item>],
+        _ request: ExportRequest, _ file: BufferedFile, _ progress: @Sendable (Int) -> Void
+    ) async throws -> Int {
+        let format: RecordWriter<Item>.Format = request.format == .csv ? .csv : .jsonl
+        let writer = RecordWriter(format: format, columns: columns, raw: \.raw, sink: { file.write($0) })
+        for try await item in makeSequence(counter) {
+            writer.add(item)
+            counter.wrote()
+            if writer.count % Self.pageSize == 0 { progress(writer.count) }
+            try file.check()
+        }
+        writer.finish()
+        return writer.count
+    }
+
+    /// The user's path (never overwritten: an existing file is refused) or the suggested name in the
+    /// directory, numbered beside an existing one.
+    private func destination(_ request: ExportRequest) throws(ExportFailure) -> (String, String?) {
+        let fileManager = FileManager.default
+        if let given = request.path {
+            let path = given.hasPrefix("/") ? given : (directory as NSString).appendingPathComponent(given)
+            if fileManager.fileExists(atPath: path) {
+                throw ExportFailure(message: "\(path) exists; not overwritten (give another path, or remove it first)")
+            }
+            return (path, nil)
+        }
+        let first = (directory as NSString).appendingPathComponent("\(request.suggestedName).\(request.format.rawValue)")
+        guard fileManager.fileExists(atPath: first) else { return (first, nil) }
+        for number in 2...999 {
+            let path = (directory as NSString).appendingPathComponent("\(request.suggestedName)-\(number).\(request.format.rawValue)")
+            if !fileManager.fileExists(atPath: path) { return (path, first) }
+        }
+        throw ExportFailure(message: "\(first) and 998 numbered copies exist; give a path")
+    }
+}
+
+/// The four list objects carry the API's JSON as received (written as JSON lines).
+protocol RawObject: Identifiable, Sendable where ID: Sendable {
+    var raw: JSONValue { get }
+}
+
+extension PaymentIntent: RawObject {}
+extension Customer: RawObject {}
+extension Subscription: RawObject {}
+extension Refund: RawObject {}
+
+/// Counts rows read from the server and rows written, so the export can show (and a test can check)
+/// that it holds at most about a page at any moment.
+final class HeldRowCounter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var readRows = 0
+    private var writtenRows = 0
+    private var peakHeld = 0
+    private var pageCount = 0
+
+    func read(_ rows: Int) {
+        lock.withLock {
+            readRows += rows
+            pageCount += 1
+            peakHeld = max(peakHeld, readRows - writtenRows)
+        }
+    }
+
+    func wrote() { lock.withLock { writtenRows += 1 } }
+    var written: Int { lock.withLock { writtenRows } }
+    var peak: Int { lock.withLock { peakHeld } }
+    var pages: Int { lock.withLock { pageCount } }
+}
+
+/// Writes to a file in 64 KB chunks; remembers the first write error so the export stops at once.
+final class BufferedFile: @unchecked Sendable {
+    private let handle: FileHandle
+    private var buffer = Data()
+    private var failure: Error?
+
+    init(_ handle: FileHandle) { self.handle = handle }
+
+    func write(_ text: String) {
+        buffer.append(contentsOf: text.utf8)
+        if buffer.count >= 64 * 1024 { flush() }
+    }
+
+    func check() throws {
+        if let failure { throw ExportFailure(message: "writing the file failed: \(failure.localizedDescription)") }
+    }
+
+    private func flush() {
+        guard failure == nil, !buffer.isEmpty else { return }
+        do { try handle.write(contentsOf: buffer) } catch { failure = error }
+        buffer.removeAll(keepingCapacity: true)
+    }
+
+    func close() throws {
+        flush()
+        try check()
+        try handle.close()
+    }
+}
