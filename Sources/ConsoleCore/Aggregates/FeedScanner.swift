@@ -15,7 +15,7 @@ public enum FeedScanner {
             q.window.pageNum = request.page
             let page = try await client.listRefunds(q)
             return FeedPage(refundObjects: page.items, hasMore: page.hasMore)
-        case .customers, .subscriptions:
+        case .customers, .subscriptions, .mandates, .checkoutSessions:
             return FeedPage(hasMore: false)
         }
     }

@@ -39,6 +39,9 @@ public struct ListExporter: Sendable {
             case .refunds(let query):
                 rows = try await write(pager { var q = query; q.window.pageNum = $0; q.window.pageSize = Self.pageSize; return try await client.listRefunds(q) }, counter,
                                        columns: RefundColumns.columns(time: time), request, file, progress)
+            case .mandates, .checkoutSessions:
+                // No console list shows these, so nothing asks to export them.
+                throw ExportFailure(message: "this list cannot be exported")
             }
             try file.close()
             return ExportReport(path: path, rows: rows, avoided: avoided, peakRowsHeld: counter.peak, pages: counter.pages)

@@ -55,6 +55,8 @@ extension Reducer {
         case .customers(let q): window = q.window
         case .subscriptions(let q): window = q.window; statuses = q.statuses.map(\.rawValue)
         case .refunds(let q): window = q.window; statuses = q.statuses.map(\.rawValue)
+        case .mandates(let q): window = q.window
+        case .checkoutSessions(let q): window = q.window
         }
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = state.merchantTimeZone

@@ -69,7 +69,7 @@ extension Reducer {
                 switch object {
                 case .payment(let p): feed.absorb(paymentID: p.id, PaymentFacts(p))
                 case .refund(let r): feed.absorb(refundID: r.id, RefundFacts(r))
-                case .customer, .subscription: break
+                case .customer, .subscription, .billing: break
                 }
             }
             if feed.revision != before { state.feeds[id] = feed }

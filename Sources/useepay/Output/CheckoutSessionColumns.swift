@@ -1,4 +1,5 @@
 import Foundation
+import ConsoleCore
 import UseePay
 
 /// How checkout sessions look in `checkout-sessions list` and `show`: one declaration for the table and the CSV.
