@@ -236,6 +236,7 @@ enum ReadmeCommands {
         case "--db": value = "/tmp/useepay-readme-check.sqlite"
         case "--time-zone": value = "UTC"
         case "--webhook-retries": value = "1,5"
+        case "--list-envelope": value = "documented"
         default: value = "1"
         }
         return [flag, value]
