@@ -29,6 +29,7 @@ import UseePay
         api_key_command = "pass show useepay/live"
         read_only = true
         theme = "light"
+        start_screen = "glance"
 
         [profiles.live.keys]
         capture = "C"
@@ -48,6 +49,7 @@ import UseePay
         #expect(settings.refreshSeconds == Sourced(30, profileSource))
         #expect(settings.readOnly == Sourced(false, .builtInDefault))
         #expect(settings.isLive == false)
+        #expect(settings.startScreen == Sourced("payments", .builtInDefault))
     }
 
     @Test func environmentVariablesOverrideTheFileAndSaySo() throws {
@@ -64,9 +66,20 @@ import UseePay
         #expect(settings.endpoint == Sourced(.remote(.custom(URL(string: "http://127.0.0.1:9999")!)), .environment("USEEPAY_BASE_URL")))
         #expect(settings.readOnly == Sourced(true, .profile(name: "live", path: config.path)))
         #expect(settings.theme.value == "light")
+        #expect(settings.startScreen == Sourced("glance", .profile(name: "live", path: config.path)))
         #expect(settings.keyBindings.value == ["capture": ["C"], "refund": []])
         #expect(settings.notes.contains("USEEPAY_API_KEY overrides the API key of profile \"live\""))
         #expect(settings.notes.contains("USEEPAY_MERCHANT_NO overrides the merchant number of profile \"live\""))
+    }
+
+    @Test func startScreenIsCheckedAndTheEnvironmentOverridesIt() throws {
+        let config = try file(Self.twoProfiles)
+        let env = home.merging(["USEEPAY_PROFILE": "live", "USEEPAY_START_SCREEN": "payments"]) { $1 }
+        let settings = try ConfigurationResolver.resolve(environment: env, configFile: config, flags: GlobalFlags())
+        #expect(settings.startScreen == Sourced("payments", .environment("USEEPAY_START_SCREEN")))
+        #expect(throws: ConfigFileError.self) {
+            try ConfigFile.parse("[profiles.a]\nstart_screen = \"dashboard\"\n", path: "/tmp/c.toml")
+        }
     }
 
     @Test func commandLineProfileBeatsEnvironmentProfile() throws {

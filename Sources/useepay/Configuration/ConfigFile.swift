@@ -15,6 +15,8 @@ struct ProfileEntry: Sendable, Equatable {
     var refreshSeconds: Int?
     var timeZone: String?
     var theme: String?
+    /// The screen the console opens on: "payments" (the default) or "glance".
+    var startScreen: String?
     /// Browser address of one object, with `{id}` (and optionally `{resource}`) placeholders.
     var dashboardURL: String?
     /// Action name → keys. An empty list unbinds the action.
@@ -41,7 +43,7 @@ struct ConfigFileError: Error, Sendable, CustomStringConvertible {
 extension ConfigFile {
     static let profileKeys: Set<String> = [
         "environment", "base_url", "merchant_no", "app_id", "api_key_env", "api_key_command", "api_key",
-        "read_only", "refresh", "time_zone", "theme", "keys", "dashboard_url",
+        "read_only", "refresh", "time_zone", "theme", "keys", "dashboard_url", "start_screen",
     ]
 
     /// Parses config.toml text. Unknown keys are errors: a typo like `merchent_no` must not be silently ignored.
@@ -103,6 +105,12 @@ extension ConfigFile {
                 entry.refreshSeconds = seconds
             case "time_zone": entry.timeZone = try string(value, key: qualified, path: path)
             case "theme": entry.theme = try string(value, key: qualified, path: path)
+            case "start_screen":
+                let screen = try string(value, key: qualified, path: path)
+                guard ["payments", "glance"].contains(screen) else {
+                    throw ConfigFileError(path: path, message: "`\(qualified)` must be \"payments\" or \"glance\"")
+                }
+                entry.startScreen = screen
             case "dashboard_url":
                 let template = try string(value, key: qualified, path: path)
                 if let problem = DashboardLinks.validateTemplate(template) {

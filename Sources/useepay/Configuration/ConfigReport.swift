@@ -32,6 +32,7 @@ enum ConfigReport {
         row("Refresh", settings.refreshSeconds.value == 0 ? "off" : "\(settings.refreshSeconds.value) s", settings.refreshSeconds.source)
         row("Time zone", settings.timeZone.value.identifier, settings.timeZone.source)
         row("Theme", settings.theme.value, settings.theme.source)
+        row("Opens on", settings.startScreen.value, settings.startScreen.source)
         let keys = settings.keyBindings.value.sorted { $0.key < $1.key }.map { action, keys in
             "\(action)=" + (keys.isEmpty ? "(unbound)" : keys.joined(separator: "|"))
         }

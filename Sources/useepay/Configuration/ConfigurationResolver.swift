@@ -102,6 +102,10 @@ enum ConfigurationResolver {
             flags.theme.map { Sourced($0, .commandLine("--theme")) }
             ?? profileValue(entry.theme) ?? Sourced("default", .builtInDefault)
 
+        let startScreen: Sourced<String> =
+            env("USEEPAY_START_SCREEN").flatMap { ["payments", "glance"].contains($0) ? Sourced($0, .environment("USEEPAY_START_SCREEN")) : nil }
+            ?? profileValue(entry.startScreen) ?? Sourced("payments", .builtInDefault)
+
         let dashboard: Sourced<DashboardSetting>
         if let template = profileValue(entry.dashboardURL) {
             dashboard = Sourced(.template(template.value), template.source)
@@ -137,7 +141,7 @@ enum ConfigurationResolver {
         return EffectiveSettings(
             directories: directories, configPath: configPath, configFile: configFile, profile: profile,
             endpoint: endpoint, merchantNo: merchantNo, appId: appId, apiKey: apiKey, readOnly: readOnly,
-            refreshSeconds: refresh, timeZone: timeZone, theme: theme,
+            refreshSeconds: refresh, timeZone: timeZone, theme: theme, startScreen: startScreen,
             keyBindings: profileValue(entry.keys.isEmpty ? nil : entry.keys) ?? Sourced([:], .builtInDefault),
             dashboard: dashboard,
             logFile: logFile, logLevel: logLevel,

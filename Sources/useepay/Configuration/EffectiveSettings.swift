@@ -82,6 +82,8 @@ struct EffectiveSettings: Sendable {
     var refreshSeconds: Sourced<Int>
     var timeZone: Sourced<TimeZone>
     var theme: Sourced<String>
+    /// "payments" or "glance".
+    var startScreen: Sourced<String>
     var keyBindings: Sourced<[String: [String]]>
     var dashboard: Sourced<DashboardSetting>
     var logFile: Sourced<String>

@@ -40,7 +40,7 @@ struct ConsoleLauncher {
             sessionTag: "c" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "").prefix(10))
         state.dashboard = session.dashboardLinks
         state.asciiGlyphs = Self.cannotDrawBlockGlyphs(environment: environment)
-        state.startsOnGlance = environment["USEEPAY_START_SCREEN"] == "glance"
+        state.startsOnGlance = settings.startScreen.value == "glance"
         if let themeError {
             state.flash = Flash("Theme problem, using default: \(themeError)", .error)
         }
