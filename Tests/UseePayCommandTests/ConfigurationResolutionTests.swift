@@ -30,6 +30,7 @@ import UseePay
         read_only = true
         theme = "light"
         start_screen = "glance"
+        authorisation_days = 3
 
         [profiles.live.keys]
         capture = "C"
@@ -50,6 +51,7 @@ import UseePay
         #expect(settings.readOnly == Sourced(false, .builtInDefault))
         #expect(settings.isLive == false)
         #expect(settings.startScreen == Sourced("payments", .builtInDefault))
+        #expect(settings.authorisationDays == Sourced(7, .builtInDefault))
     }
 
     @Test func environmentVariablesOverrideTheFileAndSaySo() throws {
@@ -67,6 +69,7 @@ import UseePay
         #expect(settings.readOnly == Sourced(true, .profile(name: "live", path: config.path)))
         #expect(settings.theme.value == "light")
         #expect(settings.startScreen == Sourced("glance", .profile(name: "live", path: config.path)))
+        #expect(settings.authorisationDays == Sourced(3, .profile(name: "live", path: config.path)))
         #expect(settings.keyBindings.value == ["capture": ["C"], "refund": []])
         #expect(settings.notes.contains("USEEPAY_API_KEY overrides the API key of profile \"live\""))
         #expect(settings.notes.contains("USEEPAY_MERCHANT_NO overrides the merchant number of profile \"live\""))
@@ -79,6 +82,9 @@ import UseePay
         #expect(settings.startScreen == Sourced("payments", .environment("USEEPAY_START_SCREEN")))
         #expect(throws: ConfigFileError.self) {
             try ConfigFile.parse("[profiles.a]\nstart_screen = \"dashboard\"\n", path: "/tmp/c.toml")
+        }
+        #expect(throws: ConfigFileError.self) {
+            try ConfigFile.parse("[profiles.a]\nauthorisation_days = 0\n", path: "/tmp/c.toml")
         }
     }
 

@@ -17,6 +17,8 @@ struct ProfileEntry: Sendable, Equatable {
     var theme: String?
     /// The screen the console opens on: "payments" (the default) or "glance".
     var startScreen: String?
+    /// Days an authorisation may wait for capture before the provider cancels it (UseePay documents none).
+    var authorisationDays: Int?
     /// Browser address of one object, with `{id}` (and optionally `{resource}`) placeholders.
     var dashboardURL: String?
     /// Action name → keys. An empty list unbinds the action.
@@ -43,7 +45,7 @@ struct ConfigFileError: Error, Sendable, CustomStringConvertible {
 extension ConfigFile {
     static let profileKeys: Set<String> = [
         "environment", "base_url", "merchant_no", "app_id", "api_key_env", "api_key_command", "api_key",
-        "read_only", "refresh", "time_zone", "theme", "keys", "dashboard_url", "start_screen",
+        "read_only", "refresh", "time_zone", "theme", "keys", "dashboard_url", "start_screen", "authorisation_days",
     ]
 
     /// Parses config.toml text. Unknown keys are errors: a typo like `merchent_no` must not be silently ignored.
@@ -105,6 +107,11 @@ extension ConfigFile {
                 entry.refreshSeconds = seconds
             case "time_zone": entry.timeZone = try string(value, key: qualified, path: path)
             case "theme": entry.theme = try string(value, key: qualified, path: path)
+            case "authorisation_days":
+                guard let days = value?.int, (1...60).contains(days) else {
+                    throw ConfigFileError(path: path, message: "`\(qualified)` must be a whole number of days from 1 to 60 (the sandbox cancels after 7)")
+                }
+                entry.authorisationDays = days
             case "start_screen":
                 let screen = try string(value, key: qualified, path: path)
                 guard ["payments", "glance"].contains(screen) else {

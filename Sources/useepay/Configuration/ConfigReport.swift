@@ -33,6 +33,7 @@ enum ConfigReport {
         row("Time zone", settings.timeZone.value.identifier, settings.timeZone.source)
         row("Theme", settings.theme.value, settings.theme.source)
         row("Opens on", settings.startScreen.value, settings.startScreen.source)
+        row("Auth days", String(settings.authorisationDays.value), settings.authorisationDays.source)
         let keys = settings.keyBindings.value.sorted { $0.key < $1.key }.map { action, keys in
             "\(action)=" + (keys.isEmpty ? "(unbound)" : keys.joined(separator: "|"))
         }

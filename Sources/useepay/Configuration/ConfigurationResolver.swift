@@ -106,6 +106,8 @@ enum ConfigurationResolver {
             env("USEEPAY_START_SCREEN").flatMap { ["payments", "glance"].contains($0) ? Sourced($0, .environment("USEEPAY_START_SCREEN")) : nil }
             ?? profileValue(entry.startScreen) ?? Sourced("payments", .builtInDefault)
 
+        let authorisationDays = profileValue(entry.authorisationDays) ?? Sourced(7, .builtInDefault)
+
         let dashboard: Sourced<DashboardSetting>
         if let template = profileValue(entry.dashboardURL) {
             dashboard = Sourced(.template(template.value), template.source)
@@ -142,6 +144,7 @@ enum ConfigurationResolver {
             directories: directories, configPath: configPath, configFile: configFile, profile: profile,
             endpoint: endpoint, merchantNo: merchantNo, appId: appId, apiKey: apiKey, readOnly: readOnly,
             refreshSeconds: refresh, timeZone: timeZone, theme: theme, startScreen: startScreen,
+            authorisationDays: authorisationDays,
             keyBindings: profileValue(entry.keys.isEmpty ? nil : entry.keys) ?? Sourced([:], .builtInDefault),
             dashboard: dashboard,
             logFile: logFile, logLevel: logLevel,

@@ -84,6 +84,8 @@ struct EffectiveSettings: Sendable {
     var theme: Sourced<String>
     /// "payments" or "glance".
     var startScreen: Sourced<String>
+    /// How long an authorisation waits for capture before it expires (the glance groups by it).
+    var authorisationDays: Sourced<Int>
     var keyBindings: Sourced<[String: [String]]>
     var dashboard: Sourced<DashboardSetting>
     var logFile: Sourced<String>

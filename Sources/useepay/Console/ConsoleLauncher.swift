@@ -41,6 +41,7 @@ struct ConsoleLauncher {
         state.dashboard = session.dashboardLinks
         state.asciiGlyphs = Self.cannotDrawBlockGlyphs(environment: environment)
         state.startsOnGlance = settings.startScreen.value == "glance"
+        state.authorisationLifetime = TimeInterval(settings.authorisationDays.value) * 86_400
         if let themeError {
             state.flash = Flash("Theme problem, using default: \(themeError)", .error)
         }
