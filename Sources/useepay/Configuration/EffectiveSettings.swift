@@ -97,4 +97,7 @@ struct EffectiveSettings: Sendable {
 
     var isLive: Bool { endpoint.value.isLive }
     var modeName: String { isLive ? "LIVE" : "SANDBOX" }
+    /// The profile's name as the header shows it and the journal records it; runs without a config
+    /// profile are "sandbox" (`--sandbox`) or "environment" (credentials from USEEPAY_* variables).
+    var profileLabel: String { profile?.value ?? (endpoint.value == .inProcessSandbox ? "sandbox" : "environment") }
 }

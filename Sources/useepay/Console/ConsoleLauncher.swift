@@ -34,7 +34,7 @@ struct ConsoleLauncher {
 
         var state = ConsoleState(
             mode: session.mode,
-            profileName: settings.profile?.value ?? (settings.endpoint.value == .inProcessSandbox ? "sandbox" : "environment"),
+            profileName: settings.profileLabel,
             readOnly: settings.readOnly.value, merchantTimeZone: settings.timeZone.value, keymap: keymap,
             refreshIntervalSeconds: settings.refreshSeconds.value,
             sessionTag: "c" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "").prefix(10))

@@ -7,12 +7,15 @@ import Glibc
 
 /// The action journal as a JSON-lines file beside the log. Each entry is appended and fsync'ed before the
 /// call returns: the "sending" line must be on disk before the request leaves, or a crash would leave no trace.
+/// Every profile shares the file; each line says which profile wrote it (see `ActionJournal`).
 actor FileActionJournal: ActionJournal {
     let path: String
+    let profile: String
     private var descriptor: Int32 = -1
 
-    init(path: String) {
+    init(path: String, profile: String) {
         self.path = path
+        self.profile = profile
     }
 
     deinit {
@@ -23,7 +26,9 @@ actor FileActionJournal: ActionJournal {
         let encoder = JSONEncoder()
         encoder.dateEncodingStrategy = .iso8601
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        var data = try encoder.encode(entry)
+        var stamped = entry
+        stamped.profile = profile
+        var data = try encoder.encode(stamped)
         data.append(0x0A)
         let fd = try openIfNeeded()
         try data.withUnsafeBytes { buffer in
@@ -43,7 +48,7 @@ actor FileActionJournal: ActionJournal {
     }
 
     func unfinishedEntries() async throws -> [JournalEntry] {
-        Self.unfinished(from: try allEntries())
+        Self.unfinished(from: try allEntries(), profile: profile)
     }
 
     /// Every readable entry. A torn last line (crash mid-write) is skipped rather than failing the whole journal.

@@ -39,7 +39,7 @@ final class ServiceSession: Sendable {
             throw CommandFailure(.configuration, "cannot open the log file \(settings.logFile.value): \(error.localizedDescription)")
         }
         let logger = Logger(label: "useepay") { FileLogHandler(label: $0) }
-        let journal = FileActionJournal(path: settings.journalFile)
+        let journal = FileActionJournal(path: settings.journalFile, profile: settings.profileLabel)
 
         let sandbox: SandboxServer?
         let configuration: UseePayConfiguration
