@@ -1,7 +1,7 @@
 import XCTest
 import Foundation
 import UseePay
-import UseePaySandbox
+@testable import UseePaySandbox
 @testable import ConsoleCore
 
 /// `:export` against a live sandbox over loopback HTTP: a day of 20,000 payments is written whole (every
@@ -121,6 +121,58 @@ final class ExportSandboxTests: XCTestCase {
         await palette(store, "export xlsx")
         let shown5 = await flash(store)
         XCTAssertEqual(shown5, Flash("Use :export csv [PATH] or :export jsonl [PATH]", .error))
+    }
+}
+
+extension ExportSandboxTests {
+    /// An export cut short keeps the rows it wrote under PATH.partial and never leaves a file at PATH that
+    /// looks complete; only a finished export takes the name. (A console quit or killed mid-way leaves the
+    /// same `.partial` file, since the name is given only after the last page.)
+    func testAnExportCutShortIsKeptAsPartialNeverUnderTheFinalName() async throws {
+        var options = SandboxOptions()
+        options.port = 0
+        options.database = .inMemory
+        options.seed = 250
+        options.seedDays = 0
+        options.timeZone = TimeZone(identifier: "UTC")!
+        let server = try await SandboxServer.start(options)
+        let configuration = UseePayConfiguration(environment: .custom(server.baseURL), merchantNo: server.credentials.merchantNo,
+                                                 apiKey: APIKey(server.credentials.apiKey), appId: server.credentials.appId)
+        let client = try UseePayClient(configuration: configuration)
+        let directory = NSTemporaryDirectory() + "useepay-export-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        addTeardownBlock {
+            try? await client.shutdown()
+            await server.stop()
+            try? FileManager.default.removeItem(atPath: directory)
+        }
+        let window = ListWindow(pageNum: 0, pageSize: 100)
+        let request = ExportRequest(kind: .payments, query: .payments(PaymentIntentListQuery(window: window)), format: .csv,
+                                    path: "cut.csv", suggestedName: "payments", timeZone: TimeZone(identifier: "UTC")!)
+        let exporter = ListExporter(client: client, directory: directory)
+        // After the first page is written, every answer becomes nginx's 502 page: the second page never comes.
+        let engine = server.engine
+        do {
+            _ = try await exporter.export(request) { written in
+                if written == 100 { engine.faults.current.rate502HTML = 1 }
+            }
+            XCTFail("the export should have stopped at the second page")
+        } catch {
+            XCTAssertEqual(error.rowsWritten, 100)
+            XCTAssertEqual(error.path, directory + "/cut.csv.partial")
+        }
+        XCTAssertFalse(FileManager.default.fileExists(atPath: directory + "/cut.csv"), "nothing under the final name")
+        let kept = try String(contentsOfFile: directory + "/cut.csv.partial", encoding: .utf8)
+        XCTAssertEqual(kept.split(separator: "\r\n").count, 101, "the header and the first page's 100 rows are kept")
+
+        // Finished: the name is given, and no .partial is left behind.
+        engine.faults.current = FaultOptions()
+        var finished = request
+        finished.path = "whole.csv"
+        let report = try await exporter.export(finished) { _ in }
+        XCTAssertEqual(report.rows, 250)
+        XCTAssertEqual(report.path, directory + "/whole.csv")
+        XCTAssertFalse(FileManager.default.fileExists(atPath: directory + "/whole.csv.partial"))
     }
 }
 

@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import UseePay
 
 /// Writes a whole list to a file: every page of the query, read through the client's pager and written
@@ -18,8 +21,11 @@ public struct ListExporter: Sendable {
     /// - Parameter progress: called with the rows written so far, once per page.
     public func export(_ request: ExportRequest, progress: @escaping @Sendable (Int) -> Void) async throws(ExportFailure) -> ExportReport {
         let (path, avoided) = try destination(request)
-        guard FileManager.default.createFile(atPath: path, contents: nil), let handle = FileHandle(forWritingAtPath: path) else {
-            throw ExportFailure(message: "cannot create \(path)")
+        // Rows go to PATH.partial and the file takes its name only when the last page is in: an export cut
+        // short (a failure, the console quit or killed mid-way) never leaves a file that looks complete.
+        let partial = path + ".partial"
+        guard FileManager.default.createFile(atPath: partial, contents: nil), let handle = FileHandle(forWritingAtPath: partial) else {
+            throw ExportFailure(message: "cannot create \(partial)")
         }
         let file = BufferedFile(handle)
         let counter = HeldRowCounter()
@@ -44,13 +50,14 @@ public struct ListExporter: Sendable {
                 throw ExportFailure(message: "this list cannot be exported")
             }
             try file.close()
+            try Self.name(partial, as: path)
             return ExportReport(path: path, rows: rows, avoided: avoided, peakRowsHeld: counter.peak, pages: counter.pages)
-        } catch let failure as ExportFailure {
-            try? file.close()
-            throw ExportFailure(message: failure.message, rowsWritten: counter.written, path: path)
         } catch {
             try? file.close()
-            throw ExportFailure(message: ConsoleFailure(error).message, rowsWritten: counter.written, path: path)
+            let message = (error as? ExportFailure)?.message ?? ConsoleFailure(error).message
+            // Rows written so far are kept, under the name that says they are partial; an empty file is not.
+            if counter.written == 0 { unlink(partial) }
+            throw ExportFailure(message: message, rowsWritten: counter.written, path: counter.written == 0 ? nil : partial)
         }
     }
 
@@ -79,6 +86,14 @@ public struct ListExporter: Sendable {
         }
         writer.finish()
         return writer.count
+    }
+
+    /// Gives the finished file its name without overwriting: a hard link fails if the name was taken meanwhile.
+    private static func name(_ partial: String, as path: String) throws(ExportFailure) {
+        guard link(partial, path) == 0 else {
+            throw ExportFailure(message: "cannot name the finished file \(path): \(String(cString: strerror(errno)))")
+        }
+        unlink(partial)
     }
 
     /// The user's path (never overwritten: an existing file is refused) or the suggested name in the
