@@ -41,7 +41,8 @@ final class RelatedBillingSandboxTests: XCTestCase {
     }
 
     private func find(_ store: ConsoleStore, _ text: String) async -> ConsoleState {
-        for key in [KeyPress.char(":")] + ("find " + text).map { KeyPress.char($0) } + [KeyPress(.enter)] {
+        let keys = [KeyPress.char(":")] + ("find " + text).map { KeyPress.char($0) } + [KeyPress(.enter)]
+        for key in keys {
             store.enqueue(.key(key))
             await store.waitUntilIdle()
         }
