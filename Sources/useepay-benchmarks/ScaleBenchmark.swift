@@ -36,11 +36,24 @@ struct ScaleBenchmark {
         let launch = median(launchTimes)
         table.append(("launch → first rows painted", String(format: "%.1f ms (curl %.1f ms, %.1f×)", launch, curl, launch / curl),
                       "≤ 100 ms and ≤ 3× curl"))
-        table.append(("whole-day summary final and exact", "— (engineer X's aggregator)", "≤ 20 s, progress shown"))
 
+        // The summary is work the store holds until the last page is summed, so the first idle frame after
+        // launch is the one with the final figures.
+        let truth = try big.dayTruth(pages: (day + 99) / 100)
         let console = try ConsoleProcess(useepay: useepay, sandbox: big, columns: columns, rows: rows, logRequests: true)
         _ = try console.waitForFirstRows(containing: firstPage.newestOrder)
-        try console.settle()
+        let summing = console.terminal.output.contains("summing")
+        let summaryTime = try console.settle(timeout: .seconds(300))
+        let scripted = try big.scriptedSummary(useepay: useepay)
+        let finalShown = console.terminal.output.contains("as of")
+        let mismatches = truth.mismatches(scripted)
+        table.append(("whole-day summary final and exact",
+                      String(format: "%.1f s", summaryTime.milliseconds / 1000)
+                        + (summing ? ", progress shown" : ", NO progress shown")
+                        + (finalShown ? "" : ", NOT shown as final")
+                        + (mismatches.isEmpty ? ", equals the sandbox (\(grouped(truth.count)) payments, \(truth.byStatus.count) statuses, awaiting capture per currency)"
+                                              : ", DIFFERS: " + mismatches.joined(separator: "; ")),
+                      "≤ 20 s, progress shown"))
         // Moves within the screen (two rows and the row number change), then moves that scroll it.
         var bytes: [Double] = []
         var scrollingBytes: [Double] = []
@@ -242,15 +255,19 @@ final class ConsoleProcess {
         (try? String(contentsOfFile: idleFile, encoding: .utf8)).flatMap { Int($0.trimmingCharacters(in: .whitespacesAndNewlines)) } ?? 0
     }
 
-    /// Waits until the console has been idle with its newest frame on screen.
-    func settle() throws {
+    /// Waits until the console has been idle with its newest frame on screen (which includes the whole-day
+    /// summary being final); how long since launch.
+    @discardableResult
+    func settle(timeout: Duration = .seconds(60)) throws -> Duration {
         let clock = ContinuousClock()
-        let deadline = clock.now.advanced(by: .seconds(30))
+        let deadline = clock.now.advanced(by: timeout)
         while idleCount == 0 {
-            guard clock.now < deadline else { throw BenchmarkError("the console never became idle") }
+            guard clock.now < deadline else { throw BenchmarkError("the console never became idle in \(timeout)") }
             terminal.pump(timeout: .milliseconds(1))
         }
+        let at = clock.now
         terminal.pump(timeout: .milliseconds(20))
+        return at - terminal.started
     }
 
     /// Types a key and waits for its frame; how long that took and how many bytes the frame was.
@@ -287,5 +304,91 @@ final class ConsoleProcess {
     func quit() {
         terminal.type("q")
         terminal.finish()
+    }
+}
+
+/// The day as the sandbox serves it, read page by page with curl and Foundation's `JSONDecoder` (exact
+/// decimals), independently of the console's parser and aggregator.
+struct DayTruth {
+    var count = 0
+    var byStatus: [String: Int] = [:]
+    var awaitingCapture: [String: Decimal] = [:]
+
+    private struct Page: Decodable {
+        struct Item: Decodable { var status: String; var amount: Decimal?; var currency: String? }
+        var items: [Item]
+    }
+
+    mutating func add(page data: Data) throws {
+        for item in try JSONDecoder().decode(Page.self, from: data).items {
+            count += 1
+            byStatus[item.status, default: 0] += 1
+            if item.status == "requires_capture", let amount = item.amount, let currency = item.currency {
+                awaitingCapture[currency, default: 0] += amount
+            }
+        }
+    }
+
+    /// What `useepay payments summary --format json` printed, in the same terms.
+    struct Scripted: Decodable {
+        struct Payments: Decodable {
+            struct Awaiting: Decodable {
+                struct Sum: Decodable { var currency: String; var amount: Decimal }
+                var count: Int
+                var amounts: [Sum]
+            }
+            var count: Int
+            var by_status: [String: Int]
+            var awaiting_capture: Awaiting
+        }
+        var complete: Bool
+        var payments: Payments
+    }
+
+    func mismatches(_ summary: Scripted) -> [String] {
+        var out: [String] = []
+        if !summary.complete { out.append("summary not complete") }
+        if summary.payments.count != count { out.append("count \(summary.payments.count) ≠ \(count)") }
+        if summary.payments.by_status != byStatus { out.append("by status \(summary.payments.by_status) ≠ \(byStatus)") }
+        let sums = Dictionary(uniqueKeysWithValues: summary.payments.awaiting_capture.amounts.map { ($0.currency, $0.amount) })
+        if sums != awaitingCapture { out.append("awaiting capture \(sums) ≠ \(awaitingCapture)") }
+        return out
+    }
+}
+
+extension SandboxProcess {
+    /// Every page of today, fetched by one curl (URL globbing, one connection) into files, then decoded.
+    func dayTruth(pages: Int) throws -> DayTruth {
+        let folder = home + "/truth"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let curl = Process()
+        curl.executableURL = URL(fileURLWithPath: "/usr/bin/curl")
+        let glob = "\(baseURL)/api/v1/payment_intents?page_num=[0-\(pages - 1)]&page_size=100&\(todayQuery)"
+        curl.arguments = ["-s", "-o", folder + "/page_#1.json"] + curlHeaders + [glob]
+        try curl.run()
+        curl.waitUntilExit()
+        var truth = DayTruth()
+        for page in 0..<pages {
+            try truth.add(page: Data(contentsOf: URL(fileURLWithPath: folder + "/page_\(page).json")))
+        }
+        return truth
+    }
+
+    /// `useepay payments summary --format json` against this sandbox.
+    func scriptedSummary(useepay: String) throws -> DayTruth.Scripted {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: useepay)
+        process.arguments = ["payments", "summary", "--format", "json"]
+        process.environment = ["HOME": home, "XDG_CONFIG_HOME": home + "/config", "XDG_STATE_HOME": home + "/state",
+                               "XDG_DATA_HOME": home + "/data", "TZ": "UTC", "USEEPAY_BASE_URL": baseURL,
+                               "USEEPAY_MERCHANT_NO": credentials.merchantNo, "USEEPAY_APP_ID": credentials.appId,
+                               "USEEPAY_API_KEY": credentials.apiKey]
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return try JSONDecoder().decode(DayTruth.Scripted.self, from: data)
     }
 }
