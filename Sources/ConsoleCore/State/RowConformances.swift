@@ -28,13 +28,13 @@ extension PaymentIntent: ListRow {
 
 extension Customer: ListRow {
     public var searchText: String {
-        [id, name, email, phone, merchantCustomerId].compactMap { $0 }.joined(separator: " ").lowercased()
+        [id, self.name, self.email, self.phone, self.merchantCustomerId].compactMap { $0 }.joined(separator: " ").lowercased()
     }
     public var statusKey: String { "" }
     public func sortKey(_ column: String) -> SortKey {
         switch column {
         case "name": return .text((ObjectLabels.customer(self) ?? "").lowercased())
-        case "email": return .text((email ?? "").lowercased())
+        case "email": return .text((self.email ?? "").lowercased())
         case "created": return createAt.map(SortKey.date) ?? .missing
         case "id": return .text(id)
         default: return .missing

@@ -10,6 +10,12 @@ public struct Money: Hashable, Sendable, CustomStringConvertible {
         self.currency = currency
     }
 
+    /// The money when both parts are known; API objects may lack either.
+    public init?(ifKnown amount: Decimal?, _ currency: CurrencyCode?) {
+        guard let amount, let currency else { return nil }
+        self.init(amount: amount, currency: currency)
+    }
+
     public enum ParseError: Error, Sendable, Equatable, CustomStringConvertible {
         case empty
         case notANumber(String)
