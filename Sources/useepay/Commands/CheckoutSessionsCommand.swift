@@ -6,7 +6,7 @@ import UseePay
 struct CheckoutSessionsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "checkout-sessions", abstract: "Create, list and show hosted checkout sessions.",
-        subcommands: [CheckoutSessionsCreate.self, CheckoutSessionsList.self, CheckoutSessionsShow.self])
+        subcommands: [CheckoutSessionsCreate.self, CheckoutSessionsList.self, ShowCommand<CheckoutSession>.self])
 }
 
 struct CheckoutSessionsCreate: AsyncParsableCommand {
@@ -153,35 +153,18 @@ struct CheckoutSessionsList: AsyncParsableCommand {
     var statuses: [String] = []
 
     func run() async throws {
-        let settings = try global.loadSettings()
-        let (from, to) = try listing.interval(timeZone: settings.timeZone.value)
-        let query = CheckoutSessionListQuery(
-            window: ListingRunner.window(since: from, until: to), customerId: customer, paymentIntentId: paymentIntent,
-            merchantOrderId: merchantOrderId, statuses: statuses.map(CheckoutSessionStatus.init(rawValue:)))
-        let time = TimeText(timeZone: settings.timeZone.value)
-        try await ServiceSession.with(settings) { session in
-            try await ListingRunner.run(
-                session.client.checkoutSessions(query), format: listing.format, columns: CheckoutSessionColumns.columns(time: time),
-                raw: \.raw, limit: listing.limit, noun: "checkout sessions", streams: StandardStreams())
+        let customer = self.customer, paymentIntent = self.paymentIntent, merchantOrderId = self.merchantOrderId
+        let statuses = self.statuses.map(CheckoutSessionStatus.init(rawValue:))
+        try await ObjectCommand.list(global, listing, noun: "checkout sessions", columns: CheckoutSessionColumns.columns(time:),
+                                     raw: \.raw) { client, window in
+            client.checkoutSessions(CheckoutSessionListQuery(window: window, customerId: customer, paymentIntentId: paymentIntent,
+                                                             merchantOrderId: merchantOrderId, statuses: statuses))
         }
     }
 }
 
-struct CheckoutSessionsShow: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "show", abstract: "Show one checkout session.")
-
-    @OptionGroup var global: GlobalOptions
-    @Argument(help: "Checkout session id.") var id: String
-    @Option(help: "table, json, jsonl or csv.") var format: OutputFormat = .table
-
-    func run() async throws {
-        let settings = try global.loadSettings()
-        let time = TimeText(timeZone: settings.timeZone.value)
-        try await ServiceSession.with(settings) { session in
-            let checkout: CheckoutSession
-            do { checkout = try await session.client.retrieveCheckoutSession(id: id) } catch { throw FailureClassifier.failure(error) }
-            ListingRunner.show(raw: checkout.raw, fields: CheckoutSessionColumns.fields(checkout, time: time), format: format,
-                               streams: StandardStreams())
-        }
+extension CheckoutSession: Showable {
+    static let showable = ShowableKind<CheckoutSession>(noun: "checkout session", dashboardKind: nil, fields: CheckoutSessionColumns.fields(_:time:)) { client, id in
+        try await client.retrieveCheckoutSession(id: id)
     }
 }

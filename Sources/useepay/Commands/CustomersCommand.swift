@@ -5,7 +5,7 @@ import UseePay
 
 struct CustomersCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "customers", abstract: "List and show customers.", subcommands: [CustomersList.self, CustomersShow.self])
+        commandName: "customers", abstract: "List and show customers.", subcommands: [CustomersList.self, ShowCommand<Customer>.self])
 }
 
 struct CustomersList: AsyncParsableCommand {
@@ -24,16 +24,8 @@ struct CustomersList: AsyncParsableCommand {
     }
 }
 
-struct CustomersShow: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "show", abstract: "Show one customer.")
-
-    @OptionGroup var options: ShowOptions
-    @Argument(help: "Customer id.") var id: String
-
-    func run() async throws {
-        let id = self.id
-        try await ObjectCommand.show(options, dashboardKind: .customer, fields: CustomerColumns.fields(_:time:), raw: \.raw) { client in
-            try await client.retrieveCustomer(id: id)
-        }
+extension Customer: Showable {
+    static let showable = ShowableKind<Customer>(noun: "customer", dashboardKind: .customer, fields: CustomerColumns.fields(_:time:)) { client, id in
+        try await client.retrieveCustomer(id: id)
     }
 }

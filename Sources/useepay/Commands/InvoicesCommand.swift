@@ -5,7 +5,7 @@ import UseePay
 
 struct InvoicesCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "invoices", abstract: "List and show invoices.", subcommands: [InvoicesList.self, InvoicesShow.self])
+        commandName: "invoices", abstract: "List and show invoices.", subcommands: [InvoicesList.self, ShowCommand<Invoice>.self])
 }
 
 struct InvoicesList: AsyncParsableCommand {
@@ -24,16 +24,8 @@ struct InvoicesList: AsyncParsableCommand {
     }
 }
 
-struct InvoicesShow: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "show", abstract: "Show one invoice.")
-
-    @OptionGroup var options: ShowOptions
-    @Argument(help: "Invoice id.") var id: String
-
-    func run() async throws {
-        let id = self.id
-        try await ObjectCommand.show(options, dashboardKind: nil, fields: InvoiceColumns.fields(_:time:), raw: \.raw) { client in
-            try await client.retrieveInvoice(id: id)
-        }
+extension Invoice: Showable {
+    static let showable = ShowableKind<Invoice>(noun: "invoice", dashboardKind: nil, fields: InvoiceColumns.fields(_:time:)) { client, id in
+        try await client.retrieveInvoice(id: id)
     }
 }

@@ -49,3 +49,36 @@ enum ObjectCommand {
         }
     }
 }
+
+/// How `show ID` reads and writes one kind of object: its name, its dashboard page (when the dashboard has
+/// one), its fields for people, and the client call that reads it.
+struct ShowableKind<Object: UseePayObject & Identifiable>: Sendable where Object.ID == String {
+    /// Singular and lower case: "payment intent".
+    let noun: String
+    let dashboardKind: ObjectKind?
+    let fields: @Sendable (Object, TimeText) -> [(String, String)]
+    let retrieve: @Sendable (UseePayClient, String) async throws -> Object
+}
+
+/// An object that has a `show` command.
+protocol Showable: UseePayObject, Identifiable where ID == String {
+    static var showable: ShowableKind<Self> { get }
+}
+
+/// `RESOURCE show ID`, the same for every kind of object but for what its `ShowableKind` says.
+struct ShowCommand<Object: Showable>: AsyncParsableCommand {
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(commandName: "show", abstract: "Show one \(Object.showable.noun).")
+    }
+
+    @OptionGroup var options: ShowOptions
+    @Argument(help: ArgumentHelp(Object.showable.noun.prefix(1).uppercased() + Object.showable.noun.dropFirst() + " id."))
+    var id: String
+
+    func run() async throws {
+        let id = self.id, kind = Object.showable
+        try await ObjectCommand.show(options, dashboardKind: kind.dashboardKind, fields: kind.fields, raw: \.raw) { client in
+            try await kind.retrieve(client, id)
+        }
+    }
+}

@@ -7,7 +7,7 @@ struct PaymentsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "payments",
         abstract: "List, show, capture and cancel payment intents.",
-        subcommands: [PaymentsList.self, PaymentsShow.self, PaymentsSummary.self, PaymentsCapture.self, PaymentsCancel.self])
+        subcommands: [PaymentsList.self, ShowCommand<PaymentIntent>.self, PaymentsSummary.self, PaymentsCapture.self, PaymentsCancel.self])
 }
 
 struct PaymentsList: AsyncParsableCommand {
@@ -52,16 +52,8 @@ struct PaymentsList: AsyncParsableCommand {
     }
 }
 
-struct PaymentsShow: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "show", abstract: "Show one payment intent.")
-
-    @OptionGroup var options: ShowOptions
-    @Argument(help: "Payment intent id.") var id: String
-
-    func run() async throws {
-        let id = self.id
-        try await ObjectCommand.show(options, dashboardKind: .payment, fields: PaymentIntentColumns.fields(_:time:), raw: \.raw) { client in
-            try await client.retrievePaymentIntent(id: id)
-        }
+extension PaymentIntent: Showable {
+    static let showable = ShowableKind<PaymentIntent>(noun: "payment intent", dashboardKind: .payment, fields: PaymentIntentColumns.fields(_:time:)) { client, id in
+        try await client.retrievePaymentIntent(id: id)
     }
 }

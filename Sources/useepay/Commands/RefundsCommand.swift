@@ -6,7 +6,7 @@ import UseePay
 struct RefundsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "refunds", abstract: "Create, list and show refunds.",
-        subcommands: [RefundsCreate.self, RefundsList.self, RefundsShow.self])
+        subcommands: [RefundsCreate.self, RefundsList.self, ShowCommand<Refund>.self])
 }
 
 struct RefundsCreate: AsyncParsableCommand {
@@ -48,16 +48,8 @@ struct RefundsList: AsyncParsableCommand {
     }
 }
 
-struct RefundsShow: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "show", abstract: "Show one refund.")
-
-    @OptionGroup var options: ShowOptions
-    @Argument(help: "Refund id.") var id: String
-
-    func run() async throws {
-        let id = self.id
-        try await ObjectCommand.show(options, dashboardKind: .refund, fields: RefundColumns.fields(_:time:), raw: \.raw) { client in
-            try await client.retrieveRefund(id: id)
-        }
+extension Refund: Showable {
+    static let showable = ShowableKind<Refund>(noun: "refund", dashboardKind: .refund, fields: RefundColumns.fields(_:time:)) { client, id in
+        try await client.retrieveRefund(id: id)
     }
 }

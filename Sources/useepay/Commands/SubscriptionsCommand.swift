@@ -6,7 +6,7 @@ import UseePay
 struct SubscriptionsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "subscriptions", abstract: "List, show and cancel subscriptions.",
-        subcommands: [SubscriptionsList.self, SubscriptionsShow.self, SubscriptionsCancel.self])
+        subcommands: [SubscriptionsList.self, ShowCommand<Subscription>.self, SubscriptionsCancel.self])
 }
 
 struct SubscriptionsList: AsyncParsableCommand {
@@ -26,17 +26,9 @@ struct SubscriptionsList: AsyncParsableCommand {
     }
 }
 
-struct SubscriptionsShow: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "show", abstract: "Show one subscription.")
-
-    @OptionGroup var options: ShowOptions
-    @Argument(help: "Subscription id.") var id: String
-
-    func run() async throws {
-        let id = self.id
-        try await ObjectCommand.show(options, dashboardKind: .subscription, fields: SubscriptionColumns.fields(_:time:), raw: \.raw) { client in
-            try await client.retrieveSubscription(id: id)
-        }
+extension Subscription: Showable {
+    static let showable = ShowableKind<Subscription>(noun: "subscription", dashboardKind: .subscription, fields: SubscriptionColumns.fields(_:time:)) { client, id in
+        try await client.retrieveSubscription(id: id)
     }
 }
 
