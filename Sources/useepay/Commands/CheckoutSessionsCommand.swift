@@ -6,7 +6,7 @@ import UseePay
 struct CheckoutSessionsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "checkout-sessions", abstract: "Create, list and show hosted checkout sessions.",
-        subcommands: [CheckoutSessionsCreate.self, CheckoutSessionsList.self, ShowCommand<CheckoutSession>.self])
+        subcommands: [CheckoutSessionsCreate.self, ListCommand<CheckoutSessionFilters>.self, ShowCommand<CheckoutSession>.self])
 }
 
 struct CheckoutSessionsCreate: AsyncParsableCommand {
@@ -141,25 +141,19 @@ struct CheckoutSessionsCreate: AsyncParsableCommand {
     }
 }
 
-struct CheckoutSessionsList: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "list", abstract: "List checkout sessions, paging automatically.")
+struct CheckoutSessionFilters: ListFilters {
+    static let listable = ListableKind<CheckoutSession>(noun: "checkout sessions", columns: CheckoutSessionColumns.columns(time:))
 
-    @OptionGroup var global: GlobalOptions
-    @OptionGroup var listing: ListingOptions
     @Option(help: ArgumentHelp("Only this customer's sessions.", valueName: "id")) var customer: String?
     @Option(help: ArgumentHelp("Only the session that created this payment intent.", valueName: "id")) var paymentIntent: String?
     @Option(name: .customLong("order"), help: ArgumentHelp("Only this merchant order id.", valueName: "id")) var merchantOrderId: String?
     @Option(name: .customLong("status"), help: ArgumentHelp("open, complete or expired; repeat for several.", valueName: "status"))
     var statuses: [String] = []
 
-    func run() async throws {
-        let customer = self.customer, paymentIntent = self.paymentIntent, merchantOrderId = self.merchantOrderId
-        let statuses = self.statuses.map(CheckoutSessionStatus.init(rawValue:))
-        try await ObjectCommand.list(global, listing, noun: "checkout sessions", columns: CheckoutSessionColumns.columns(time:),
-                                     raw: \.raw) { client, window in
-            client.checkoutSessions(CheckoutSessionListQuery(window: window, customerId: customer, paymentIntentId: paymentIntent,
-                                                             merchantOrderId: merchantOrderId, statuses: statuses))
-        }
+    func pages(_ client: UseePayClient, _ window: ListWindow) -> AutoPagingSequence<CheckoutSession> {
+        client.checkoutSessions(CheckoutSessionListQuery(
+            window: window, customerId: customer, paymentIntentId: paymentIntent, merchantOrderId: merchantOrderId,
+            statuses: statuses.map(CheckoutSessionStatus.init(rawValue:))))
     }
 }
 

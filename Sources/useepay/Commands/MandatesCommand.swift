@@ -6,21 +6,16 @@ import UseePay
 struct MandatesCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "mandates", abstract: "List and show mandates (a customer's permission to be charged again).",
-        subcommands: [MandatesList.self, ShowCommand<Mandate>.self])
+        subcommands: [ListCommand<MandateFilters>.self, ShowCommand<Mandate>.self])
 }
 
-struct MandatesList: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "list", abstract: "List mandates, paging automatically.")
+struct MandateFilters: ListFilters {
+    static let listable = ListableKind<Mandate>(noun: "mandates", columns: MandateColumns.columns(time:))
 
-    @OptionGroup var global: GlobalOptions
-    @OptionGroup var listing: ListingOptions
     @Option(help: ArgumentHelp("Only this customer's mandates.", valueName: "id")) var customer: String?
 
-    func run() async throws {
-        let customer = self.customer
-        try await ObjectCommand.list(global, listing, noun: "mandates", columns: MandateColumns.columns(time:), raw: \.raw) { client, window in
-            client.mandates(MandateListQuery(window: window, customerId: customer))
-        }
+    func pages(_ client: UseePayClient, _ window: ListWindow) -> AutoPagingSequence<Mandate> {
+        client.mandates(MandateListQuery(window: window, customerId: customer))
     }
 }
 

@@ -82,3 +82,35 @@ struct ShowCommand<Object: Showable>: AsyncParsableCommand {
         }
     }
 }
+
+/// What `list` shows for one kind of object: its plural name and its output columns.
+struct ListableKind<Object: UseePayObject & Identifiable>: Sendable where Object.ID == String {
+    /// Plural and lower case: "checkout sessions".
+    let noun: String
+    let columns: @Sendable (TimeText) -> [OutputColumn<Object>]
+}
+
+/// The filter options of one kind of object's `list` command, and the listing they ask for.
+protocol ListFilters: ParsableArguments {
+    associatedtype Object: UseePayObject & Identifiable where Object.ID == String
+    static var listable: ListableKind<Object> { get }
+    func pages(_ client: UseePayClient, _ window: ListWindow) -> AutoPagingSequence<Object>
+}
+
+/// `RESOURCE list [filters]`, the same for every kind of object but for its `ListFilters`.
+struct ListCommand<Filters: ListFilters>: AsyncParsableCommand {
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(commandName: "list", abstract: "List \(Filters.listable.noun), paging automatically.")
+    }
+
+    @OptionGroup var global: GlobalOptions
+    @OptionGroup var listing: ListingOptions
+    @OptionGroup var filters: Filters
+
+    func run() async throws {
+        let filters = self.filters, kind = Filters.listable
+        try await ObjectCommand.list(global, listing, noun: kind.noun, columns: kind.columns, raw: \.raw) { client, window in
+            filters.pages(client, window)
+        }
+    }
+}

@@ -6,7 +6,7 @@ import UseePay
 struct RefundsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "refunds", abstract: "Create, list and show refunds.",
-        subcommands: [RefundsCreate.self, RefundsList.self, ShowCommand<Refund>.self])
+        subcommands: [RefundsCreate.self, ListCommand<RefundFilters>.self, ShowCommand<Refund>.self])
 }
 
 struct RefundsCreate: AsyncParsableCommand {
@@ -25,26 +25,18 @@ struct RefundsCreate: AsyncParsableCommand {
     @Option(help: "Reason sent to UseePay.") var reason: String?
 
     func run() async throws {
-        let amount = self.amount, reason = self.reason
         try await MoneyCommandRunner(options, verb: "refund", doneWord: "refunded")
-            .run(idArgument: paymentIntentId) { preparation, id in
-                try await preparation.prepare(.refund, id: id, amountText: amount, reason: reason)
-            }
+            .run(.refund, idArgument: paymentIntentId, amountText: amount, reason: reason)
     }
 }
 
-struct RefundsList: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "list", abstract: "List refunds, paging automatically.")
+struct RefundFilters: ListFilters {
+    static let listable = ListableKind<Refund>(noun: "refunds", columns: RefundColumns.columns(time:))
 
-    @OptionGroup var global: GlobalOptions
-    @OptionGroup var listing: ListingOptions
     @Option(help: ArgumentHelp("Only refunds of this payment intent.", valueName: "id")) var paymentIntent: String?
 
-    func run() async throws {
-        let paymentIntent = self.paymentIntent
-        try await ObjectCommand.list(global, listing, noun: "refunds", columns: RefundColumns.columns(time:), raw: \.raw) { client, window in
-            client.refunds(RefundListQuery(window: window, paymentIntentId: paymentIntent))
-        }
+    func pages(_ client: UseePayClient, _ window: ListWindow) -> AutoPagingSequence<Refund> {
+        client.refunds(RefundListQuery(window: window, paymentIntentId: paymentIntent))
     }
 }
 
