@@ -6,8 +6,7 @@ public struct Money: Hashable, Sendable, CustomStringConvertible {
     public var currency: CurrencyCode
 
     public init(amount: Decimal, currency: CurrencyCode) {
-        self.amount = amount
-        self.currency = currency
+        self.amount = amount; self.currency = currency
     }
 
     /// The money when both parts are known; API objects may lack either.
