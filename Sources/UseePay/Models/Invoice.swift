@@ -42,7 +42,9 @@ extension Invoice {
                       footer: r.string("footer"), metadata: r.dictionary("metadata"),
                       collectionMethod: r.string("collection_method"), customerId: r.string("customer_id"),
                       subscriptionId: r.string("subscription_id"), hostedInvoiceUrl: r.string("hosted_invoice_url"),
-                      paymentIntentId: r.string("payment_intent_id") ?? r.string("payment_intent") ?? r.value("payment_intent")?["id"]?.stringValue,
+                      // The field may hold an id or an expanded object.
+                      paymentIntentId: r.string("payment_intent_id") ?? r.string("payment_intent")
+                          ?? r.value("payment_intent")?["id"]?.stringValue,
                       periodStart: r.date("period_start"), periodEnd: r.date("period_end"),
                       daysUntilDue: r.int("days_until_due"), stamp: ObjectStamp(r), failure: BusinessFailure(r),
                       raw: json)

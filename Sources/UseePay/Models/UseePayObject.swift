@@ -10,7 +10,7 @@ extension JSONReadable {
     public init(from decoder: any Decoder) throws { try self.init(json: JSONValue(from: decoder)) }
 }
 
-/// An object the API returns: it has an id-bearing body and the stamp every object carries.
+/// An object the API returns. Its stamp (merchant, app, creation and change times) reads as its own fields.
 public protocol UseePayObject: JSONReadable {
     var stamp: ObjectStamp { get }
     /// The JSON as received (for a webhook endpoint, with the secret redacted).
@@ -27,20 +27,4 @@ extension UseePayObject {
     public var appId: String? { stamp.appId }
     public var createAt: Date? { stamp.createAt }
     public var modifyAt: Date? { stamp.modifyAt }
-}
-
-/// Whose an object is and when it was made and last changed: the fields every API object carries,
-/// read in one place so the older and newer names (`create_at`, `created_at`, `created`) are listed once.
-public struct ObjectStamp: Sendable, Hashable {
-    public let merchantNo: String?
-    public let appId: String?
-    public let createAt: Date?
-    public let modifyAt: Date?
-
-    init(_ r: JSONObjectReader) {
-        merchantNo = r.string("merchant_no")
-        appId = r.string("app_id")
-        createAt = r.date("create_at", "created_at", "created")
-        modifyAt = r.date("modify_at", "updated_at")
-    }
 }
