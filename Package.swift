@@ -70,7 +70,9 @@ let package = Package(
                 "UseePay",
                 "CNCursesW",
                 .product(name: "TOMLKit", package: "TOMLKit"),
-            ]
+            ],
+            // The built-in themes' TOML files, compiled in as bytes so the binary works when copied alone.
+            resources: [.embedInCode("Theme/BuiltIn")]
         ),
         .executableTarget(
             name: "useepay",

@@ -17,10 +17,7 @@ public struct FeedPageRequest: Sendable, Hashable {
     public var page: Int
 
     public init(feed: FeedID, generation: Int, query: ObjectQuery, page: Int) {
-        self.feed = feed
-        self.generation = generation
-        self.query = query
-        self.page = page
+        self.feed = feed; self.generation = generation; self.query = query; self.page = page
     }
 
     public var isRefunds: Bool { if case .refunds = query { return true } else { return false } }
@@ -36,9 +33,7 @@ public struct FeedPage: Sendable, Hashable {
     public var hasMore: Bool
 
     public init(payments: [Payment] = [], refunds: [RefundRecord] = [], hasMore: Bool) {
-        self.payments = payments
-        self.refunds = refunds
-        self.hasMore = hasMore
+        self.payments = payments; self.refunds = refunds; self.hasMore = hasMore
     }
 
     public init(paymentIntents: [PaymentIntent], hasMore: Bool) {

@@ -16,12 +16,8 @@ public struct PaymentFacts: Sendable, Hashable {
 
     public init(status: PaymentIntentStatus, currency: CurrencyCode?, amount: Decimal?, capturedAmount: Decimal? = nil,
                 createdAt: Date?, declineCode: String? = nil) {
-        self.status = status
-        self.currency = currency
-        self.amount = amount
-        self.capturedAmount = capturedAmount
-        self.createdAt = createdAt
-        self.declineCode = declineCode
+        self.status = status; self.currency = currency; self.amount = amount; self.capturedAmount = capturedAmount
+        self.createdAt = createdAt; self.declineCode = declineCode
     }
 
     public init(_ payment: PaymentIntent) {
@@ -55,10 +51,7 @@ public struct RefundFacts: Sendable, Hashable {
     public var createdAt: Date?
 
     public init(status: RefundStatus, currency: CurrencyCode?, amount: Decimal?, paymentIntentId: String?, createdAt: Date?) {
-        self.status = status
-        self.currency = currency
-        self.amount = amount
-        self.paymentIntentId = paymentIntentId
+        self.status = status; self.currency = currency; self.amount = amount; self.paymentIntentId = paymentIntentId
         self.createdAt = createdAt
     }
 

@@ -35,16 +35,8 @@ public struct FoundList: Sendable, Hashable {
     }
 
     static func noun(for kind: ObjectKind, count: Int) -> String {
-        let singular: String
-        switch kind {
-        case .payment: singular = "payment"
-        case .customer: singular = "customer"
-        case .subscription: singular = "subscription"
-        case .refund: singular = "refund"
-        case .invoice: singular = "invoice"
-        case .mandate: singular = "mandate"
-        case .checkoutSession: singular = "checkout session"
-        }
+        // The title's word ("Checkout session") in the middle of a sentence.
+        let singular = kind.title.lowercased()
         return count == 1 ? singular : singular + "s"
     }
 }

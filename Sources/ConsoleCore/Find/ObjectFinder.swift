@@ -13,10 +13,7 @@ public struct FindOutcome: Sendable, Hashable {
     public var tried: [FindStep]
 
     public init(text: String, matches: [ConsoleObject], hasMore: Bool, matchedBy: FindStep?, tried: [FindStep]) {
-        self.text = text
-        self.matches = matches
-        self.hasMore = hasMore
-        self.matchedBy = matchedBy
+        self.text = text; self.matches = matches; self.hasMore = hasMore; self.matchedBy = matchedBy
         self.tried = tried
     }
 

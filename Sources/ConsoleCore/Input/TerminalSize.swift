@@ -4,8 +4,7 @@ public struct TerminalSize: Sendable, Hashable, CustomStringConvertible {
     public var rows: Int
 
     public init(columns: Int, rows: Int) {
-        self.columns = columns
-        self.rows = rows
+        self.columns = columns; self.rows = rows
     }
 
     public var description: String { "\(columns)x\(rows)" }

@@ -7,9 +7,7 @@ public struct CalendarDay: Sendable, Hashable, Comparable, CustomStringConvertib
     public var day: Int
 
     public init(year: Int, month: Int, day: Int) {
-        self.year = year
-        self.month = month
-        self.day = day
+        self.year = year; self.month = month; self.day = day
     }
 
     public init?(_ text: String) {

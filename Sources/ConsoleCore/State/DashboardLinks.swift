@@ -61,8 +61,7 @@ public struct DashboardLink: Sendable, Hashable {
     public var opensObject: Bool
 
     public init(url: String, opensObject: Bool) {
-        self.url = url
-        self.opensObject = opensObject
+        self.url = url; self.opensObject = opensObject
     }
 }
 

@@ -13,31 +13,27 @@ extension PaymentIntent: ListRow {
     public var statusKey: String { status.rawValue }
     public func sortKey(_ column: String) -> SortKey {
         switch column {
-        case "time": return createAt.map(SortKey.date) ?? .missing
         case "amount": return amount.map(SortKey.number) ?? .missing
         case "status": return .text(StatusWords.word(status))
         // Sorted by the label the row shows.
         case "customer": return .text((ObjectLabels.customer(of: self) ?? "").lowercased())
         case "order": return .text(merchantOrderId ?? "")
         case "method": return .text(paymentMethod?.type ?? "")
-        case "id": return .text(id)
-        default: return .missing
+        default: return sharedSortKey(self, column)
         }
     }
 }
 
 extension Customer: ListRow {
     public var searchText: String {
-        [id, name, email, phone, merchantCustomerId].compactMap { $0 }.joined(separator: " ").lowercased()
+        [id, self.name, self.email, self.phone, self.merchantCustomerId].compactMap { $0 }.joined(separator: " ").lowercased()
     }
     public var statusKey: String { "" }
     public func sortKey(_ column: String) -> SortKey {
         switch column {
         case "name": return .text((ObjectLabels.customer(self) ?? "").lowercased())
-        case "email": return .text((email ?? "").lowercased())
-        case "created": return createAt.map(SortKey.date) ?? .missing
-        case "id": return .text(id)
-        default: return .missing
+        case "email": return .text((self.email ?? "").lowercased())
+        default: return sharedSortKey(self, column)
         }
     }
 }
@@ -52,9 +48,7 @@ extension Subscription: ListRow {
         case "customer": return .text(customerId ?? "")
         case "status": return .text(StatusWords.word(status))
         case "period_end": return currentPeriodEnd.map(SortKey.date) ?? .missing
-        case "created": return createAt.map(SortKey.date) ?? .missing
-        case "id": return .text(id)
-        default: return .missing
+        default: return sharedSortKey(self, column)
         }
     }
 }
@@ -66,13 +60,22 @@ extension Refund: ListRow {
     public var statusKey: String { status.rawValue }
     public func sortKey(_ column: String) -> SortKey {
         switch column {
-        case "time": return createAt.map(SortKey.date) ?? .missing
         case "amount": return amount.map(SortKey.number) ?? .missing
         case "status": return .text(StatusWords.word(status))
         case "payment": return .text(paymentIntentId ?? "")
-        case "id": return .text(id)
-        default: return .missing
+        default: return sharedSortKey(self, column)
         }
+    }
+}
+
+/// The columns every object list sorts alike: the creation time (the "time" column of payments and
+/// refunds, "created" elsewhere) and the id. Any other column has no key.
+private func sharedSortKey<Object: UseePayObject & Identifiable>(_ object: Object, _ column: String) -> SortKey
+    where Object.ID == String {
+    switch column {
+    case "time", "created": return object.createAt.map(SortKey.date) ?? .missing
+    case "id": return .text(object.id)
+    default: return .missing
     }
 }
 

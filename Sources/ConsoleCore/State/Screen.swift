@@ -154,32 +154,10 @@ public enum Screen: Sendable, Hashable {
     }
 }
 
-/// One line of the API log, copied from the client's request observer.
-public struct APILogEntry: Sendable, Hashable {
-    public var startedAt: Date
-    public var method: String
-    public var path: String
-    public var statusCode: Int?
-    public var latency: Duration
-    public var errorSummary: String?
-    /// "rate limited, retrying in 2 s" when the client will send this request again (the server did not process it).
-    public var retryNotice: String?
+/// One line of the API log: the client's own record of the exchange, as its request observer reports it.
+public typealias APILogEntry = APIRequestRecord
 
-    public init(startedAt: Date, method: String, path: String, statusCode: Int?, latency: Duration, errorSummary: String?) {
-        self.startedAt = startedAt
-        self.method = method
-        self.path = path
-        self.statusCode = statusCode
-        self.latency = latency
-        self.errorSummary = errorSummary
-    }
-
-    public init(_ record: APIRequestRecord) {
-        self.init(startedAt: record.startedAt, method: record.method, path: record.path, statusCode: record.statusCode,
-                  latency: record.latency, errorSummary: record.errorSummary)
-        retryNotice = record.retryNotice
-    }
-
+extension APIRequestRecord {
     public var isError: Bool { errorSummary != nil || (statusCode ?? 0) >= 400 || statusCode == nil }
 }
 
@@ -188,8 +166,7 @@ public struct Flash: Sendable, Hashable {
     public var text: String
     public var kind: Kind
     public init(_ text: String, _ kind: Kind) {
-        self.text = text
-        self.kind = kind
+        self.text = text; self.kind = kind
     }
 }
 
@@ -200,7 +177,6 @@ public struct InputLine: Sendable, Hashable {
     public var text: String
 
     public init(purpose: Purpose, text: String) {
-        self.purpose = purpose
-        self.text = text
+        self.purpose = purpose; self.text = text
     }
 }

@@ -180,7 +180,7 @@ public final class APIRequestRelay: @unchecked Sendable {
     public var observer: @Sendable (APIRequestRecord) -> Void {
         { record in
             guard let store = self.lock.withLock({ self.store }) else { return }
-            store.enqueue(.apiRequest(APILogEntry(record)))
+            store.enqueue(.apiRequest(record))
         }
     }
 }

@@ -8,10 +8,7 @@ public struct Rect: Sendable, Hashable, CustomStringConvertible {
     public var height: Int
 
     public init(x: Int, y: Int, width: Int, height: Int) {
-        self.x = x
-        self.y = y
-        self.width = max(0, width)
-        self.height = max(0, height)
+        self.x = x; self.y = y; self.width = max(0, width); self.height = max(0, height)
     }
 
     public init(size: TerminalSize) {

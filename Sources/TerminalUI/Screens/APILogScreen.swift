@@ -13,12 +13,9 @@ enum APILogScreen {
     ])
 
     static func draw(_ state: ConsoleState, into grid: inout CellGrid) {
-        let width = grid.size.columns
-        let rows = grid.size.rows
-        let bodyRows = ConsoleState.listBodyRows(for: grid.size)
+        let width = grid.size.columns, rows = grid.size.rows
+        let bodyRows = Chrome.drawListTop(state, into: &grid, title: "API log")
         let format = ScreenFormat(state: state)
-        Chrome.drawTitle(state, into: &grid, width: width, title: "API log")
-        grid.fill(Rect(x: 0, y: 1, width: width, height: 1), role: .normal)
         let errors = state.apiLog.count(where: \.isError)
         grid.write("\(state.apiLog.count) requests this session · \(errors) with errors · newest last", x: 0, y: 1, maxWidth: width, role: .dim)
         let first = state.apiLogScroll

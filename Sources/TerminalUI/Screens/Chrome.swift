@@ -3,6 +3,14 @@ import ConsoleCore
 
 /// The lines around every screen: title bar, status line, flash line and key hints / input line.
 enum Chrome {
+    /// The top of a full-screen list: the title bar and a cleared line under it for the caller's subtitle.
+    /// Returns how many rows the list's body has.
+    static func drawListTop(_ state: ConsoleState, into grid: inout CellGrid, title: String) -> Int {
+        drawTitle(state, into: &grid, width: grid.size.columns, title: title)
+        grid.fill(Rect(x: 0, y: 1, width: grid.size.columns, height: 1), role: .normal)
+        return ConsoleState.listBodyRows(for: grid.size)
+    }
+
     static func drawTitle(_ state: ConsoleState, into grid: inout CellGrid, width: Int, title: String) {
         grid.fill(Rect(x: 0, y: 0, width: width, height: 1), role: .title)
         let mode = " \(state.mode.label) "

@@ -4,12 +4,9 @@ import ConsoleCore
 /// The short list `:find` shows when several objects match; one line per object, enter opens it.
 enum FoundScreen {
     static func draw(_ state: ConsoleState, _ list: FoundList, into grid: inout CellGrid) {
-        let width = grid.size.columns
-        let rows = grid.size.rows
-        let bodyRows = ConsoleState.listBodyRows(for: grid.size)
+        let width = grid.size.columns, rows = grid.size.rows
+        let bodyRows = Chrome.drawListTop(state, into: &grid, title: "Find")
         let format = ScreenFormat(state: state)
-        Chrome.drawTitle(state, into: &grid, width: width, title: "Find")
-        grid.fill(Rect(x: 0, y: 1, width: width, height: 1), role: .normal)
         grid.write(TerminalText.truncate(state.breadcrumb.joined(separator: " > "), toWidth: width), x: 0, y: 1, maxWidth: width, role: .dim)
         let body = Rect(x: 0, y: 2, width: width, height: bodyRows + 1)
         grid.fill(body, role: .normal)

@@ -4,8 +4,7 @@ public struct HelpEntry: Sendable, Hashable {
     public var description: String
 
     public init(key: String, description: String) {
-        self.key = key
-        self.description = description
+        self.key = key; self.description = description
     }
 }
 
@@ -15,8 +14,7 @@ public struct HelpSection: Sendable, Hashable {
     public var entries: [HelpEntry]
 
     public init(title: String, entries: [HelpEntry]) {
-        self.title = title
-        self.entries = entries
+        self.title = title; self.entries = entries
     }
 }
 
@@ -28,9 +26,7 @@ public struct HelpOverlay: Sendable, Hashable {
     public var firstLine: Int
 
     public init(title: String = "Help", sections: [HelpSection], firstLine: Int = 0) {
-        self.title = title
-        self.sections = sections
-        self.firstLine = firstLine
+        self.title = title; self.sections = sections; self.firstLine = firstLine
     }
 
     /// The lines of the table, without the box, for a given inside width.

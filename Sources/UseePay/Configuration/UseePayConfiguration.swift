@@ -16,15 +16,9 @@ public struct UseePayConfiguration: Sendable, CustomStringConvertible, CustomDeb
     public init(environment: UseePayEnvironment, merchantNo: String, apiKey: APIKey, appId: String,
                 apiVersion: String? = nil, connectTimeout: Duration = .seconds(6), readTimeout: Duration = .seconds(30),
                 retry: RetryPolicy = .default, maxResponseBytes: Int = 16 * 1024 * 1024) {
-        self.environment = environment
-        self.merchantNo = merchantNo
-        self.apiKey = apiKey
-        self.appId = appId
-        self.apiVersion = apiVersion
-        self.connectTimeout = connectTimeout
-        self.readTimeout = readTimeout
-        self.retry = retry
-        self.maxResponseBytes = maxResponseBytes
+        self.environment = environment; self.merchantNo = merchantNo; self.apiKey = apiKey; self.appId = appId
+        self.apiVersion = apiVersion; self.connectTimeout = connectTimeout; self.readTimeout = readTimeout
+        self.retry = retry; self.maxResponseBytes = maxResponseBytes
     }
 
     public enum ValidationError: Error, Sendable, Equatable, CustomStringConvertible {

@@ -3,8 +3,7 @@ public struct JSONParseError: Error, Sendable, CustomStringConvertible {
     public var reason: String
     public var offset: Int
     public init(reason: String, offset: Int) {
-        self.reason = reason
-        self.offset = offset
+        self.reason = reason; self.offset = offset
     }
     public var description: String { "invalid JSON at byte \(offset): \(reason)" }
 }

@@ -1,7 +1,7 @@
 import Foundation
 
 /// A postal address. Reads both older (`country_code`, `postcode`) and newer (`country`, `postal_code`) names.
-public struct Address: Sendable, Hashable, Decodable {
+public struct Address: JSONReadable {
     public var country: String?
     public var state: String?
     public var city: String?
@@ -21,8 +21,6 @@ public struct Address: Sendable, Hashable, Decodable {
                   line1: r.string("line1"), line2: r.string("line2"), postcode: r.string("postcode", "postal_code"))
     }
 
-    public init(from decoder: any Decoder) throws { try self.init(json: JSONValue(from: decoder)) }
-
     var wire: WireJSON {
         var b = WireObjectBuilder()
         b.set("country", country); b.set("state", state); b.set("city", city)
@@ -31,7 +29,7 @@ public struct Address: Sendable, Hashable, Decodable {
     }
 }
 
-public struct Shipping: Sendable, Hashable, Decodable {
+public struct Shipping: JSONReadable {
     public var address: Address?
     public var name: String?
     public var firstName: String?
@@ -52,8 +50,6 @@ public struct Shipping: Sendable, Hashable, Decodable {
                   phone: r.string("phone", "phone_number"), shippingMethod: r.string("shipping_method"))
     }
 
-    public init(from decoder: any Decoder) throws { try self.init(json: JSONValue(from: decoder)) }
-
     var wire: WireJSON {
         var b = WireObjectBuilder()
         b.set("address", address?.wire); b.set("name", name); b.set("first_name", firstName)
@@ -62,7 +58,7 @@ public struct Shipping: Sendable, Hashable, Decodable {
     }
 }
 
-public struct Seller: Sendable, Hashable, Decodable {
+public struct Seller: JSONReadable {
     public var identifier: String?
     public var name: String?
 
@@ -73,8 +69,6 @@ public struct Seller: Sendable, Hashable, Decodable {
         self.init(identifier: r.string("identifier"), name: r.string("name"))
     }
 
-    public init(from decoder: any Decoder) throws { try self.init(json: JSONValue(from: decoder)) }
-
     var wire: WireJSON {
         var b = WireObjectBuilder()
         b.set("identifier", identifier); b.set("name", name)
@@ -83,7 +77,7 @@ public struct Seller: Sendable, Hashable, Decodable {
 }
 
 /// A line of an order. `price` reads the newer `price` or the older `unit_price`.
-public struct Product: Sendable, Hashable, Decodable {
+public struct Product: JSONReadable {
     public var id: String?
     public var name: String?
     public var desc: String?
@@ -115,8 +109,6 @@ public struct Product: Sendable, Hashable, Decodable {
                   seller: r.nested("seller", Seller.init(json:)))
     }
 
-    public init(from decoder: any Decoder) throws { try self.init(json: JSONValue(from: decoder)) }
-
     func wire(currency: CurrencyCode?) -> WireJSON {
         var b = WireObjectBuilder()
         b.set("id", id); b.set("name", name); b.set("desc", desc); b.set("quantity", quantity); b.set("sku", sku)
@@ -128,7 +120,7 @@ public struct Product: Sendable, Hashable, Decodable {
     }
 }
 
-public struct Order: Sendable, Hashable, Decodable {
+public struct Order: JSONReadable {
     public var category: String?
     public var products: [Product]?
     public var shipping: Shipping?
@@ -142,8 +134,6 @@ public struct Order: Sendable, Hashable, Decodable {
         self.init(category: r.string("category"), products: r.nestedArray("products", Product.init(json:)),
                   shipping: r.nested("shipping", Shipping.init(json:)))
     }
-
-    public init(from decoder: any Decoder) throws { try self.init(json: JSONValue(from: decoder)) }
 
     func wire(currency: CurrencyCode?) -> WireJSON {
         var b = WireObjectBuilder()

@@ -25,15 +25,11 @@ public struct CheckoutSession: UseePayObject, Identifiable {
     public let url: String?
     public let returnUrl: String?
     public let expiresAt: Date?
-    public let merchantNo: String?
-    public let appId: String?
-    public let createAt: Date?
-    public let modifyAt: Date?
+    public let stamp: ObjectStamp
     public let raw: JSONValue
 
     public var money: Money? {
-        guard let amount, let currency else { return nil }
-        return Money(amount: amount, currency: currency)
+        Money(ifKnown: amount, currency)
     }
 
     public init(json: JSONValue) throws {
@@ -59,12 +55,7 @@ public struct CheckoutSession: UseePayObject, Identifiable {
         url = r.string("url")
         returnUrl = r.string("return_url", "success_url")
         expiresAt = r.date("expires_at")
-        merchantNo = r.string("merchant_no")
-        appId = r.string("app_id")
-        createAt = r.date("create_at", "created_at", "created")
-        modifyAt = r.date("modify_at", "updated_at")
+        stamp = ObjectStamp(r)
         raw = json
     }
-
-    public init(from decoder: any Decoder) throws { try self.init(json: JSONValue(from: decoder)) }
 }

@@ -15,7 +15,7 @@ public struct CustomerAcceptance: Sendable, Hashable {
         let r = try JSONObjectReader(json, what: "customer_acceptance")
         let online = r.value("online").flatMap { try? JSONObjectReader($0, what: "online") }
         self.init(type: r.string("type"), acceptedAt: r.date("accepted_at"),
-                  ipAddress: online?.string("ip_address"), userAgent: online?.string("user_agent"))
+                      ipAddress: online?.string("ip_address"), userAgent: online?.string("user_agent"))
     }
 
     var wire: WireJSON {
@@ -36,25 +36,17 @@ public struct Mandate: UseePayObject, Identifiable {
     public let customerAcceptance: CustomerAcceptance?
     /// Undocumented; kept verbatim when present.
     public let status: String?
-    public let merchantNo: String?
-    public let appId: String?
-    public let createAt: Date?
-    public let modifyAt: Date?
+    public let stamp: ObjectStamp
     public let raw: JSONValue
+}
 
+extension Mandate {
     public init(json: JSONValue) throws {
         let r = try JSONObjectReader(json, what: "mandate")
-        id = try r.requiredID(what: "mandate")
-        customerId = r.string("customer_id") ?? r.value("customer")?["id"]?.stringValue
-        paymentIntentId = r.string("payment_intent_id") ?? r.string("payment_intent")
-        customerAcceptance = r.nested("customer_acceptance", CustomerAcceptance.init(json:))
-        status = r.string("status")
-        merchantNo = r.string("merchant_no")
-        appId = r.string("app_id")
-        createAt = r.date("create_at", "created_at", "created")
-        modifyAt = r.date("modify_at", "updated_at")
-        raw = json
+        try self.init(id: r.requiredID(what: "mandate"),
+                      customerId: r.string("customer_id") ?? r.value("customer")?["id"]?.stringValue,
+                      paymentIntentId: r.string("payment_intent_id") ?? r.string("payment_intent"),
+                      customerAcceptance: r.nested("customer_acceptance", CustomerAcceptance.init(json:)),
+                      status: r.string("status"), stamp: ObjectStamp(r), raw: json)
     }
-
-    public init(from decoder: any Decoder) throws { try self.init(json: JSONValue(from: decoder)) }
 }

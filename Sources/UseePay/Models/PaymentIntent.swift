@@ -1,7 +1,7 @@
 import Foundation
 
 /// A payment: amount, status and everything the API says about it. `raw` is the JSON as received.
-public struct PaymentIntent: UseePayObject, Identifiable {
+public struct PaymentIntent: UseePayObject, ReportsBusinessFailure, Identifiable {
     public let id: String
     public let status: PaymentIntentStatus
     public let amount: Decimal?
@@ -11,8 +11,7 @@ public struct PaymentIntent: UseePayObject, Identifiable {
     public let customer: EmbeddedCustomer?
     public let merchantOrderId: String?
     public let description: String?
-    public let createAt: Date?
-    public let modifyAt: Date?
+    public let stamp: ObjectStamp
     public let cancellationReason: String?
     public let cancelledAt: Date?
     public let nextAction: NextAction?
@@ -29,23 +28,15 @@ public struct PaymentIntent: UseePayObject, Identifiable {
     public let invoiceId: String?
     public let subscriptionId: String?
     public let returnUrl: String?
-    public let merchantNo: String?
-    public let appId: String?
-    public let code: String?
-    public let message: String?
-    public let source: String?
-    public let declineCode: String?
-    public let docUrl: String?
+    public let failure: BusinessFailure
     public let raw: JSONValue
 
     public var money: Money? {
-        guard let amount, let currency else { return nil }
-        return Money(amount: amount, currency: currency)
+        Money(ifKnown: amount, currency)
     }
 
     public var capturedMoney: Money? {
-        guard let capturedAmount, let currency else { return nil }
-        return Money(amount: capturedAmount, currency: currency)
+        Money(ifKnown: capturedAmount, currency)
     }
 
     /// Manual capture is in effect when `auto_capture` is false at the top level or in the card options.
@@ -53,56 +44,37 @@ public struct PaymentIntent: UseePayObject, Identifiable {
         (autoCapture ?? paymentMethodOptions?.card?.autoCapture) == false
     }
 
-    public init(json: JSONValue) throws {
-        let r = try JSONObjectReader(json, what: "payment intent")
-        id = try r.requiredID(what: "payment intent")
-        status = PaymentIntentStatus(rawValue: r.string("status") ?? "")
-        amount = r.decimal("amount")
-        currency = r.currency("currency")
-        capturedAmount = r.decimal("captured_amount")
-        customerId = r.string("customer_id")
-        customer = r.nested("customer", EmbeddedCustomer.init(json:))
-        merchantOrderId = r.string("merchant_order_id")
-        description = r.string("description")
-        createAt = r.date("create_at", "created_at", "created")
-        modifyAt = r.date("modify_at", "updated_at")
-        cancellationReason = r.string("cancellation_reason")
-        cancelledAt = r.date("cancelled_at", "canceled_at")
-        nextAction = r.nested("next_action", NextAction.init(json:))
-        lastPaymentError = r.nested("last_payment_error", LastPaymentError.init(json:))
-        paymentMethod = r.nested("payment_method", PaymentMethodSummary.init(json:))
-        paymentMethodId = r.string("payment_method_id")
-        paymentMethodTypes = r.strings("payment_method_types")
-        availablePaymentMethodTypes = r.strings("available_payment_method_types")
-        paymentMethodOptions = r.nested("payment_method_options", PaymentMethodOptions.init(json:))
-        order = r.nested("order", Order.init(json:))
-        metadata = r.dictionary("metadata")
-        autoCapture = r.bool("auto_capture")
-        confirm = r.bool("confirm")
-        invoiceId = r.string("invoice_id")
-        subscriptionId = r.string("subscription_id")
-        returnUrl = r.string("return_url")
-        merchantNo = r.string("merchant_no")
-        appId = r.string("app_id")
-        code = r.string("code")
-        message = r.string("message")
-        source = r.string("source")
-        declineCode = r.string("decline_code")
-        docUrl = r.string("doc_url")
-        raw = json
-    }
-
-    public init(from decoder: any Decoder) throws { try self.init(json: JSONValue(from: decoder)) }
-
     /// A business-level failure carried in an HTTP 200 body (SPEC §5.2): the reason, if any.
     public var failureSummary: String? {
         if let e = lastPaymentError, status == .failed || status == .requiresPaymentMethod {
             return [e.code, e.declineCode, e.message].compactMap { $0 }.joined(separator: ": ")
         }
-        if status == .failed || code != nil {
-            let parts = [code, declineCode, message].compactMap { $0 }
-            return parts.isEmpty ? nil : parts.joined(separator: ": ")
-        }
+        if status == .failed || code != nil { return failure.joinedParts }
         return nil
+    }
+}
+
+extension PaymentIntent {
+    public init(json: JSONValue) throws {
+        let r = try JSONObjectReader(json, what: "payment intent")
+        try self.init(id: r.requiredID(what: "payment intent"),
+                      status: PaymentIntentStatus(rawValue: r.string("status") ?? ""), amount: r.decimal("amount"),
+                      currency: r.currency("currency"), capturedAmount: r.decimal("captured_amount"),
+                      customerId: r.string("customer_id"), customer: r.nested("customer", EmbeddedCustomer.init(json:)),
+                      merchantOrderId: r.string("merchant_order_id"), description: r.string("description"),
+                      stamp: ObjectStamp(r), cancellationReason: r.string("cancellation_reason"),
+                      cancelledAt: r.date("cancelled_at", "canceled_at"),
+                      nextAction: r.nested("next_action", NextAction.init(json:)),
+                      lastPaymentError: r.nested("last_payment_error", LastPaymentError.init(json:)),
+                      paymentMethod: r.nested("payment_method", PaymentMethodSummary.init(json:)),
+                      paymentMethodId: r.string("payment_method_id"),
+                      paymentMethodTypes: r.strings("payment_method_types"),
+                      availablePaymentMethodTypes: r.strings("available_payment_method_types"),
+                      paymentMethodOptions: r.nested("payment_method_options", PaymentMethodOptions.init(json:)),
+                      order: r.nested("order", Order.init(json:)), metadata: r.dictionary("metadata"),
+                      autoCapture: r.bool("auto_capture"), confirm: r.bool("confirm"),
+                      // Set when the payment was made for an invoice or a subscription.
+                      invoiceId: r.string("invoice_id"), subscriptionId: r.string("subscription_id"),
+                      returnUrl: r.string("return_url"), failure: BusinessFailure(r), raw: json)
     }
 }

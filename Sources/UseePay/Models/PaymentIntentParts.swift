@@ -1,7 +1,7 @@
 import Foundation
 
 /// What the payer must do next (3DS, redirect). `redirect` uses camelCase `contentType` on the wire.
-public struct NextAction: Sendable, Hashable, Decodable {
+public struct NextAction: JSONReadable {
     public struct Redirect: Sendable, Hashable {
         public var contentType: String?
         public var method: String?
@@ -23,12 +23,10 @@ public struct NextAction: Sendable, Hashable, Decodable {
         }
         raw = json
     }
-
-    public init(from decoder: any Decoder) throws { try self.init(json: JSONValue(from: decoder)) }
 }
 
 /// Why the last payment attempt failed (`card_declined` + `insufficient_funds`, ...).
-public struct LastPaymentError: Sendable, Hashable, Decodable {
+public struct LastPaymentError: JSONReadable {
     public var type: String?
     public var code: String?
     public var declineCode: String?
@@ -43,12 +41,10 @@ public struct LastPaymentError: Sendable, Hashable, Decodable {
         self.init(type: r.string("type"), code: r.string("code"), declineCode: r.string("decline_code"),
                   message: r.string("message"))
     }
-
-    public init(from decoder: any Decoder) throws { try self.init(json: JSONValue(from: decoder)) }
 }
 
 /// The payment method used, as far as the API reveals it (never a full card number).
-public struct PaymentMethodSummary: Sendable, Hashable, Decodable {
+public struct PaymentMethodSummary: JSONReadable {
     public struct Card: Sendable, Hashable {
         public var brand: String?
         public var last4: String?
@@ -70,11 +66,9 @@ public struct PaymentMethodSummary: Sendable, Hashable, Decodable {
                         expiryMonth: c.string("expiry_month"), expiryYear: c.string("expiry_year"))
         }
     }
-
-    public init(from decoder: any Decoder) throws { try self.init(json: JSONValue(from: decoder)) }
 }
 
-public struct PaymentMethodOptions: Sendable, Hashable, Decodable {
+public struct PaymentMethodOptions: JSONReadable {
     public struct Card: Sendable, Hashable {
         public var authorizationType: String?
         public var autoCapture: Bool?
@@ -115,55 +109,26 @@ public struct PaymentMethodOptions: Sendable, Hashable, Decodable {
         raw = json
     }
 
-    public init(from decoder: any Decoder) throws { try self.init(json: JSONValue(from: decoder)) }
-
     var wire: WireJSON { WireJSON(raw) }
 }
 
-/// The customer embedded in a PaymentIntent (may have no id when given inline).
-public struct EmbeddedCustomer: Sendable, Hashable, Decodable {
+/// The customer embedded in a PaymentIntent (may have no id when given inline): an id and the customer fields.
+public struct EmbeddedCustomer: JSONReadable, FieldsHolder {
     public var id: String?
-    public var merchantCustomerId: String?
-    public var name: String?
-    public var firstName: String?
-    public var lastName: String?
-    public var email: String?
-    public var phone: String?
-    public var description: String?
-    public var address: Address?
-    public var shipping: Shipping?
-    public var metadata: [String: JSONValue]?
+    public var fields: CustomerFields
 
-    public init(id: String? = nil, merchantCustomerId: String? = nil, name: String? = nil, firstName: String? = nil,
-                lastName: String? = nil, email: String? = nil, phone: String? = nil, description: String? = nil,
-                address: Address? = nil, shipping: Shipping? = nil, metadata: [String: JSONValue]? = nil) {
-        self.id = id; self.merchantCustomerId = merchantCustomerId; self.name = name; self.firstName = firstName
-        self.lastName = lastName; self.email = email; self.phone = phone; self.description = description
-        self.address = address; self.shipping = shipping; self.metadata = metadata
+    public init(id: String? = nil, _ fields: CustomerFields = CustomerFields()) {
+        self.id = id; self.fields = fields
     }
 
     public init(json: JSONValue) throws {
-        let r = try JSONObjectReader(json, what: "customer")
-        self.init(id: r.string("id"), merchantCustomerId: r.string("merchant_customer_id"), name: r.string("name"),
-                  firstName: r.string("first_name"), lastName: r.string("last_name"), email: r.string("email"),
-                  phone: r.string("phone", "phone_number"), description: r.string("description"),
-                  address: r.nested("address", Address.init(json:)), shipping: r.nested("shipping", Shipping.init(json:)),
-                  metadata: r.dictionary("metadata"))
-    }
-
-    public init(from decoder: any Decoder) throws { try self.init(json: JSONValue(from: decoder)) }
-
-    /// "First Last" or name or email, whichever is known.
-    public var displayName: String? {
-        personDisplayName(firstName: firstName, lastName: lastName, name: name, email: email)
+        self.init(id: try JSONObjectReader(json, what: "customer").string("id"), try CustomerFields(json: json))
     }
 
     var wire: WireJSON {
         var b = WireObjectBuilder()
-        b.set("id", id); b.set("merchant_customer_id", merchantCustomerId); b.set("name", name)
-        b.set("first_name", firstName); b.set("last_name", lastName); b.set("email", email); b.set("phone", phone)
-        b.set("description", description); b.set("address", address?.wire); b.set("shipping", shipping?.wire)
-        b.set("metadata", metadata)
+        b.set("id", id)
+        fields.write(into: &b)
         return b.json
     }
 }

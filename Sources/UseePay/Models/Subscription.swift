@@ -1,7 +1,7 @@
 import Foundation
 
 /// How often and how much a subscription bills. `unitAmount` is in major units of the subscription currency.
-public struct Recurring: Sendable, Hashable, Decodable {
+public struct Recurring: JSONReadable {
     public var interval: String?
     public var intervalCount: Int?
     public var unitAmount: Decimal?
@@ -15,10 +15,8 @@ public struct Recurring: Sendable, Hashable, Decodable {
     public init(json: JSONValue) throws {
         let r = try JSONObjectReader(json, what: "recurring")
         self.init(interval: r.string("interval"), intervalCount: r.int("interval_count"),
-                  unitAmount: r.decimal("unit_amount"), totalBillingCycles: r.int("total_billing_cycles"))
+                      unitAmount: r.decimal("unit_amount"), totalBillingCycles: r.int("total_billing_cycles"))
     }
-
-    public init(from decoder: any Decoder) throws { try self.init(json: JSONValue(from: decoder)) }
 
     func wire(currency: CurrencyCode?) -> WireJSON {
         var b = WireObjectBuilder()
@@ -29,7 +27,7 @@ public struct Recurring: Sendable, Hashable, Decodable {
     }
 }
 
-public struct CancellationDetails: Sendable, Hashable, Decodable {
+public struct CancellationDetails: JSONReadable {
     public var comment: String?
     /// `customer_service`, `low_quality`, `missing_features`, `other`, `switched_service`, `too_complex`, `too_expensive`, `unused`.
     public var feedback: String?
@@ -40,11 +38,9 @@ public struct CancellationDetails: Sendable, Hashable, Decodable {
         let r = try JSONObjectReader(json, what: "cancellation_details")
         self.init(comment: r.string("comment"), feedback: r.string("feedback"))
     }
-
-    public init(from decoder: any Decoder) throws { try self.init(json: JSONValue(from: decoder)) }
 }
 
-public struct Subscription: UseePayObject, Identifiable {
+public struct Subscription: UseePayObject, ReportsBusinessFailure, Identifiable {
     public let id: String
     public let status: SubscriptionStatus
     public let customerId: String?
@@ -68,54 +64,34 @@ public struct Subscription: UseePayObject, Identifiable {
     public let defaultPaymentMethod: String?
     public let cancellationDetails: CancellationDetails?
     public let invoiceNow: Bool?
-    public let merchantNo: String?
-    public let appId: String?
-    public let createAt: Date?
-    public let modifyAt: Date?
-    public let code: String?
-    public let message: String?
+    public let stamp: ObjectStamp
+    public let failure: BusinessFailure
     public let raw: JSONValue
 
     /// The amount billed each period, with the subscription's currency.
     public var unitMoney: Money? {
-        guard let amount = recurring?.unitAmount, let currency else { return nil }
-        return Money(amount: amount, currency: currency)
+        Money(ifKnown: recurring?.unitAmount, currency)
     }
+}
 
+extension Subscription {
     public init(json: JSONValue) throws {
         let r = try JSONObjectReader(json, what: "subscription")
-        id = try r.requiredID(what: "subscription")
-        status = SubscriptionStatus(rawValue: r.string("status") ?? "")
-        customerId = r.string("customer_id")
-        currency = r.currency("currency")
-        recurring = r.nested("recurring", Recurring.init(json:))
-        description = r.string("description")
-        order = r.nested("order", Order.init(json:))
-        metadata = r.dictionary("metadata")
-        livemode = r.bool("livemode")
-        prorate = r.bool("prorate")
-        cancelAtPeriodEnd = r.bool("cancel_at_period_end")
-        currentPeriodStart = r.date("current_period_start")
-        currentPeriodEnd = r.date("current_period_end")
-        // latest_invoice may be an id or an expanded object.
-        latestInvoice = r.string("latest_invoice") ?? r.value("latest_invoice")?["id"]?.stringValue
-        firstInvoiceId = r.string("first_invoice_id")
-        cancelAt = r.date("cancel_at")
-        canceledAt = r.date("canceled_at", "cancelled_at")
-        endedAt = r.date("ended_at")
-        collectionMethod = r.string("collection_method")
-        daysUntilDue = r.int("days_until_due")
-        defaultPaymentMethod = r.string("default_payment_method")
-        cancellationDetails = r.nested("cancellation_details", CancellationDetails.init(json:))
-        invoiceNow = r.bool("invoice_now")
-        merchantNo = r.string("merchant_no")
-        appId = r.string("app_id")
-        createAt = r.date("create_at", "created_at", "created")
-        modifyAt = r.date("modify_at", "updated_at")
-        code = r.string("code")
-        message = r.string("message")
-        raw = json
+        try self.init(id: r.requiredID(what: "subscription"),
+                      status: SubscriptionStatus(rawValue: r.string("status") ?? ""),
+                      customerId: r.string("customer_id"), currency: r.currency("currency"),
+                      recurring: r.nested("recurring", Recurring.init(json:)), description: r.string("description"),
+                      order: r.nested("order", Order.init(json:)), metadata: r.dictionary("metadata"),
+                      livemode: r.bool("livemode"), prorate: r.bool("prorate"),
+                      cancelAtPeriodEnd: r.bool("cancel_at_period_end"),
+                      currentPeriodStart: r.date("current_period_start"), currentPeriodEnd: r.date("current_period_end"),
+                      // latest_invoice may be an id or an expanded object.
+                      latestInvoice: r.string("latest_invoice") ?? r.value("latest_invoice")?["id"]?.stringValue,
+                      firstInvoiceId: r.string("first_invoice_id"), cancelAt: r.date("cancel_at"),
+                      canceledAt: r.date("canceled_at", "cancelled_at"), endedAt: r.date("ended_at"),
+                      collectionMethod: r.string("collection_method"), daysUntilDue: r.int("days_until_due"),
+                      defaultPaymentMethod: r.string("default_payment_method"),
+                      cancellationDetails: r.nested("cancellation_details", CancellationDetails.init(json:)),
+                      invoiceNow: r.bool("invoice_now"), stamp: ObjectStamp(r), failure: BusinessFailure(r), raw: json)
     }
-
-    public init(from decoder: any Decoder) throws { try self.init(json: JSONValue(from: decoder)) }
 }

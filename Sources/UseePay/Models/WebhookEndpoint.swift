@@ -10,10 +10,7 @@ public struct WebhookEndpoint: UseePayObject, Identifiable {
     public let status: String?
     public let apiVersion: String?
     public let hasSecret: Bool
-    public let merchantNo: String?
-    public let appId: String?
-    public let createAt: Date?
-    public let modifyAt: Date?
+    public let stamp: ObjectStamp
     /// The JSON as received, with `secret` replaced by a placeholder when present.
     public let raw: JSONValue
 
@@ -27,10 +24,7 @@ public struct WebhookEndpoint: UseePayObject, Identifiable {
         status = r.string("status")
         apiVersion = r.string("api_version")
         hasSecret = r.string("secret") != nil
-        merchantNo = r.string("merchant_no")
-        appId = r.string("app_id")
-        createAt = r.date("create_at", "created_at", "created")
-        modifyAt = r.date("modify_at", "updated_at")
+        stamp = ObjectStamp(r)
         if hasSecret, var object = json.objectValue {
             object["secret"] = .string("[redacted]")
             raw = .object(object)
@@ -38,6 +32,4 @@ public struct WebhookEndpoint: UseePayObject, Identifiable {
             raw = json
         }
     }
-
-    public init(from decoder: any Decoder) throws { try self.init(json: JSONValue(from: decoder)) }
 }

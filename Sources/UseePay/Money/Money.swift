@@ -6,8 +6,13 @@ public struct Money: Hashable, Sendable, CustomStringConvertible {
     public var currency: CurrencyCode
 
     public init(amount: Decimal, currency: CurrencyCode) {
-        self.amount = amount
-        self.currency = currency
+        self.amount = amount; self.currency = currency
+    }
+
+    /// The money when both parts are known; API objects may lack either.
+    public init?(ifKnown amount: Decimal?, _ currency: CurrencyCode?) {
+        guard let amount, let currency else { return nil }
+        self.init(amount: amount, currency: currency)
     }
 
     public enum ParseError: Error, Sendable, Equatable, CustomStringConvertible {

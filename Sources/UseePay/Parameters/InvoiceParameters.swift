@@ -22,14 +22,9 @@ public struct InvoiceCreateParameters: Sendable, Hashable {
 
     var wire: WireJSON {
         var b = WireObjectBuilder()
-        b.set("customer_id", customerId)
-        b.set("subscription_id", subscriptionId)
-        b.set("currency", currency.code)
-        b.set("collection_method", collectionMethod)
-        b.set("days_until_due", daysUntilDue)
-        b.set("description", description)
-        b.set("footer", footer)
-        b.set("metadata", metadata)
+        b.set("customer_id", customerId); b.set("subscription_id", subscriptionId); b.set("currency", currency.code)
+        b.set("collection_method", collectionMethod); b.set("days_until_due", daysUntilDue)
+        b.set("description", description); b.set("footer", footer); b.set("metadata", metadata)
         b.setAmount("total_amount", totalAmount, currency: currency)
         return b.json
     }

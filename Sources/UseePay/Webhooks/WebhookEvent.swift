@@ -11,9 +11,7 @@ public struct WebhookEvent: Sendable, Hashable {
     /// Parses the event JSON text. The object type is taken from the name's prefix.
     public init(json: JSONValue) throws {
         let r = try JSONObjectReader(json, what: "webhook event")
-        guard let id = r.string("id"), !id.isEmpty else {
-            throw UseePayDecodingError(what: "webhook event", reason: "missing \"id\"")
-        }
+        let id = try r.requiredID(what: "webhook event")
         // Some guide payloads say `event` instead of `name`.
         guard let name = r.string("name", "event", "type"), !name.isEmpty else {
             throw UseePayDecodingError(what: "webhook event", reason: "missing \"name\"")

@@ -8,9 +8,7 @@ public struct SandboxCredentials: Sendable, Hashable {
     public var apiKey: String
 
     public init(merchantNo: String, appId: String, apiKey: String) {
-        self.merchantNo = merchantNo
-        self.appId = appId
-        self.apiKey = apiKey
+        self.merchantNo = merchantNo; self.appId = appId; self.apiKey = apiKey
     }
 
     public static let `default` = SandboxCredentials(

@@ -30,39 +30,21 @@ extension SandboxEngine {
         var doc = newDocument(id: IdentifierFactory.make(.customer), merchant: merchant, now: 0)
         doc["merchant_customer_id"] = .string(merchantCustomerId)
         try applyCustomerFields(body, to: &doc)
-        let prepared = doc
-        let json = try await writer.write { db -> SandboxJSON in
-            let now = self.now()
-            var doc = prepared
-            doc["create_at"] = SandboxTime.isoJSON(milliseconds: now)
-            doc["modify_at"] = SandboxTime.isoJSON(milliseconds: now)
-            var columns = Self.customerColumns(doc)
-            columns["id"] = doc.string("id")
-            columns["merchant_no"] = merchant.merchantNo
-            columns["create_at"] = now
-            try db.insertDocument(.customer, doc, columns: columns)
-            return try self.render(.customer, doc, db)
-        }
-        return APIResult(json: json, committedChange: true)
+        return try await insertObject(.customer, doc, merchant: merchant) { Self.customerColumns($0) }
     }
 
     func updateCustomer(id: String, _ request: APIRequest) async throws -> APIResult {
         let body = try JSONBody.parse(request.body)
-        let merchantNo = request.merchant.merchantNo
-        let json = try await writer.write { db -> SandboxJSON in
-            guard var doc = try db.loadDocument(.customer, id: id, merchantNo: merchantNo) else {
-                throw APIError.notFound("customer", id: id)
-            }
+        return try await changeObject(.customer, id: id, request) { doc, db, now in
             if let value = try body.string("merchant_customer_id", maxLength: 64) {
                 guard !value.isEmpty else { throw APIError.fieldRequired("merchant_customer_id") }
                 doc["merchant_customer_id"] = .string(value)
             }
             try self.applyCustomerFields(body, to: &doc)
-            doc["modify_at"] = SandboxTime.isoJSON(milliseconds: self.now())
+            doc["modify_at"] = SandboxTime.isoJSON(milliseconds: now)
             try db.updateDocument(.customer, id: id, doc, columns: Self.customerColumns(doc))
             return try self.render(.customer, doc, db)
         }
-        return APIResult(json: json, committedChange: true)
     }
 
     /// The inline `customer{…}` of a payment intent (or checkout session) create: an existing

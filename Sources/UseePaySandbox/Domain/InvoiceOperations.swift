@@ -71,11 +71,7 @@ extension SandboxEngine {
         let body = try JSONBody.parse(request.body)
         let cardNumber = try body.object("payment_method_data")?.object("card")?.string("number") ?? TestCard.success
         let merchant = request.merchant
-        let json = try await writer.write { db -> SandboxJSON in
-            let now = self.now()
-            guard var invoice = try db.loadDocument(.invoice, id: id, merchantNo: merchant.merchantNo) else {
-                throw APIError.notFound("invoice", id: id)
-            }
+        return try await changeObject(.invoice, id: id, request) { invoice, db, now in
             let status = invoice.string("status") ?? ""
             guard ["open", "payment_failed"].contains(status) else {
                 throw APIError.invalidStatus("invoice \(id) is \(status); only open or payment_failed invoices can be paid")
@@ -83,18 +79,13 @@ extension SandboxEngine {
             invoice = try self.chargeInvoice(invoice, cardNumber: cardNumber, merchant: merchant, db: db, now: now).invoice
             return try self.render(.invoice, invoice, db)
         }
-        return APIResult(json: json, committedChange: true)
     }
 
     /// `POST /api/v1/invoices/{id}`: description, footer, metadata and `days_until_due` while the
     /// invoice is `open`.
     func updateInvoice(id: String, _ request: APIRequest) async throws -> APIResult {
         let body = try JSONBody.parse(request.body)
-        let merchantNo = request.merchant.merchantNo
-        let json = try await writer.write { db -> SandboxJSON in
-            guard var invoice = try db.loadDocument(.invoice, id: id, merchantNo: merchantNo) else {
-                throw APIError.notFound("invoice", id: id)
-            }
+        return try await changeObject(.invoice, id: id, request) { invoice, db, now in
             let status = invoice.string("status") ?? ""
             guard status == "open" else {
                 throw APIError.invalidStatus("invoice \(id) is \(status); only open invoices can be updated")
@@ -105,11 +96,10 @@ extension SandboxEngine {
             if body.fields["days_until_due"] != nil {
                 invoice.set("days_until_due", try body.integer("days_until_due", range: 0...365).map(SandboxJSON.integer))
             }
-            invoice["modify_at"] = SandboxTime.isoJSON(milliseconds: self.now())
+            invoice["modify_at"] = SandboxTime.isoJSON(milliseconds: now)
             try db.updateDocument(.invoice, id: id, invoice)
             return try self.render(.invoice, invoice, db)
         }
-        return APIResult(json: json, committedChange: true)
     }
 
     /// `POST /api/v1/invoices/{id}/finalize` (in the SDK): sandbox invoices are created final
@@ -118,9 +108,7 @@ extension SandboxEngine {
         _ = try JSONBody.parse(request.body)
         let merchantNo = request.merchant.merchantNo
         let json = try await writer.read { db -> SandboxJSON in
-            guard let invoice = try db.loadDocument(.invoice, id: id, merchantNo: merchantNo) else {
-                throw APIError.notFound("invoice", id: id)
-            }
+            let invoice = try self.loadObject(.invoice, id, merchantNo: merchantNo, db: db)
             let status = invoice.string("status") ?? ""
             guard status == "open" else {
                 throw APIError.invalidStatus("invoice \(id) is \(status); only an open invoice can be finalized")

@@ -67,10 +67,7 @@ extension SandboxEngine {
 
     /// Loads an intent for a transition, or answers 404 for unknown ids and other merchants' intents.
     func loadIntent(_ id: String, merchantNo: String, db: Database, source: String? = nil) throws -> Document {
-        guard let doc = try db.loadDocument(.paymentIntent, id: id, merchantNo: merchantNo) else {
-            throw APIError.notFound("payment intent", id: id, source: source)
-        }
-        return doc
+        try loadObject(.paymentIntent, id, merchantNo: merchantNo, db: db, source: source)
     }
 
     func status(of doc: Document) -> PaymentIntentStatus {
@@ -79,10 +76,7 @@ extension SandboxEngine {
 
     func updatePaymentIntent(id: String, _ request: APIRequest) async throws -> APIResult {
         let body = try JSONBody.parse(request.body)
-        let merchantNo = request.merchant.merchantNo
-        let json = try await writer.write { db -> SandboxJSON in
-            let now = self.now()
-            var doc = try self.loadIntent(id, merchantNo: merchantNo, db: db)
+        return try await changeObject(.paymentIntent, id: id, request) { doc, db, now in
             let current = self.status(of: doc)
             guard PaymentIntentStatus.cancellable.contains(current) else {
                 throw APIError.invalidStatus("payment intent \(id) is \(current.rawValue); only intents that are not yet completed can be updated")
@@ -110,7 +104,7 @@ extension SandboxEngine {
                 columns["amount_minor"] = amount.units
             }
             if let customerId = try body.string("customer_id", maxLength: 64) {
-                _ = try self.requireCustomer(customerId, merchantNo: merchantNo, db: db)
+                _ = try self.requireCustomer(customerId, merchantNo: request.merchant.merchantNo, db: db)
                 doc["customer_id"] = .string(customerId)
             }
             if let value = try body.string("merchant_order_id", maxLength: 64) { doc["merchant_order_id"] = .string(value) }
@@ -126,18 +120,13 @@ extension SandboxEngine {
             try db.updateDocument(.paymentIntent, id: id, doc, columns: columns)
             return try self.render(.paymentIntent, doc, db)
         }
-        return APIResult(json: json, committedChange: true)
     }
 
     func confirmPaymentIntent(id: String, _ request: APIRequest) async throws -> APIResult {
         let body = try JSONBody.parse(request.body)
-        let merchantNo = request.merchant.merchantNo
-        let json = try await writer.write { db -> SandboxJSON in
-            let doc = try self.loadIntent(id, merchantNo: merchantNo, db: db)
-            let confirmed = try self.confirm(doc, body: body, db: db, now: self.now())
-            return try self.render(.paymentIntent, confirmed, db)
+        return try await changeObject(.paymentIntent, id: id, request) { doc, db, now in
+            try self.render(.paymentIntent, self.confirm(doc, body: body, db: db, now: now), db)
         }
-        return APIResult(json: json, committedChange: true)
     }
 
     /// Runs the card through the test-card table and stores the outcome. Called inside a transaction.
@@ -228,10 +217,7 @@ extension SandboxEngine {
 
     func capturePaymentIntent(id: String, _ request: APIRequest) async throws -> APIResult {
         let body = try JSONBody.parse(request.body)
-        let merchantNo = request.merchant.merchantNo
-        let json = try await writer.write { db -> SandboxJSON in
-            let now = self.now()
-            var doc = try self.loadIntent(id, merchantNo: merchantNo, db: db)
+        return try await changeObject(.paymentIntent, id: id, request) { doc, db, now in
             let current = self.status(of: doc)
             guard current == .requiresCapture else {
                 throw APIError.invalidStatus("payment intent \(id) is \(current.rawValue); only requires_capture can be captured")
@@ -253,19 +239,14 @@ extension SandboxEngine {
             try self.emit(PaymentIntentStatus.succeeded.eventName, kind: .paymentIntent, doc: doc, db: db, now: now)
             return try self.render(.paymentIntent, doc, db)
         }
-        return APIResult(json: json, committedChange: true)
     }
 
     func cancelPaymentIntent(id: String, _ request: APIRequest) async throws -> APIResult {
         let body = try JSONBody.parse(request.body)
         let reason = try body.string("cancellation_reason", maxLength: 500)
-        let merchantNo = request.merchant.merchantNo
-        let json = try await writer.write { db -> SandboxJSON in
-            let doc = try self.loadIntent(id, merchantNo: merchantNo, db: db)
-            let cancelled = try self.cancel(doc, reason: reason, db: db, now: self.now())
-            return try self.render(.paymentIntent, cancelled, db)
+        return try await changeObject(.paymentIntent, id: id, request) { doc, db, now in
+            try self.render(.paymentIntent, self.cancel(doc, reason: reason, db: db, now: now), db)
         }
-        return APIResult(json: json, committedChange: true)
     }
 
     func cancel(_ original: Document, reason: String?, db: Database, now: Int64) throws -> Document {

@@ -121,19 +121,9 @@ extension SandboxEngine {
         return doc
     }
 
-    func loadSubscription(_ id: String, merchantNo: String, db: Database) throws -> Document {
-        guard let doc = try db.loadDocument(.subscription, id: id, merchantNo: merchantNo) else {
-            throw APIError.notFound("subscription", id: id)
-        }
-        return doc
-    }
-
     func updateSubscription(id: String, _ request: APIRequest) async throws -> APIResult {
         let body = try JSONBody.parse(request.body)
-        let merchantNo = request.merchant.merchantNo
-        let json = try await writer.write { db -> SandboxJSON in
-            let now = self.now()
-            var doc = try self.loadSubscription(id, merchantNo: merchantNo, db: db)
+        return try await changeObject(.subscription, id: id, request) { doc, db, now in
             let current = doc.string("status") ?? ""
             guard !["canceled", "incomplete_expired"].contains(current) else {
                 throw APIError.invalidStatus("subscription \(id) is \(current) and can no longer change")
@@ -175,7 +165,6 @@ extension SandboxEngine {
             for event in events { try self.emit(event, kind: .subscription, doc: doc, db: db, now: now) }
             return try self.render(.subscription, doc, db)
         }
-        return APIResult(json: json, committedChange: true)
     }
 
     func cancelSubscription(id: String, _ request: APIRequest) async throws -> APIResult {
@@ -186,10 +175,7 @@ extension SandboxEngine {
         if let feedback, !Self.cancellationFeedback.contains(feedback) {
             throw APIError.invalidArgument("feedback", "feedback must be one of \(Self.cancellationFeedback.joined(separator: ", "))")
         }
-        let merchantNo = request.merchant.merchantNo
-        let json = try await writer.write { db -> SandboxJSON in
-            let now = self.now()
-            var doc = try self.loadSubscription(id, merchantNo: merchantNo, db: db)
+        return try await changeObject(.subscription, id: id, request) { doc, db, now in
             let current = doc.string("status") ?? ""
             guard !["canceled", "incomplete_expired"].contains(current) else {
                 throw APIError.invalidStatus("subscription \(id) is already \(current)")
@@ -209,7 +195,6 @@ extension SandboxEngine {
             }
             return try self.render(.subscription, doc, db)
         }
-        return APIResult(json: json, committedChange: true)
     }
 
     func endSubscription(_ doc: inout Document, db: Database, now: Int64) throws {

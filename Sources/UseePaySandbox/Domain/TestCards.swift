@@ -28,30 +28,21 @@ struct TestCard: Sendable {
         TestCard(number: "4000000000000077", brand: "visa", outcome: .pending,
                  summary: "pending, then succeeded after the settle delay (or a clock advance)"),
         TestCard(number: refundFailure, brand: "visa", outcome: .refundFails, summary: "Succeeds; every refund of it ends failed"),
-        TestCard(number: "4000000000000002", brand: "visa",
-                 outcome: .decline(status: .requiresPaymentMethod, code: "card_declined", declineCode: "transaction_not_allowed"),
-                 summary: "requires_payment_method, card_declined / transaction_not_allowed"),
-        TestCard(number: "4000000000009995", brand: "visa",
-                 outcome: .decline(status: .requiresPaymentMethod, code: "card_declined", declineCode: "insufficient_funds"),
-                 summary: "requires_payment_method, card_declined / insufficient_funds"),
-        TestCard(number: "4000000000000069", brand: "visa",
-                 outcome: .decline(status: .requiresPaymentMethod, code: "card_declined", declineCode: "expired_card"),
-                 summary: "requires_payment_method, card_declined / expired_card"),
-        TestCard(number: "4000000000000127", brand: "visa",
-                 outcome: .decline(status: .requiresPaymentMethod, code: "card_declined", declineCode: "incorrect_cvc"),
-                 summary: "requires_payment_method, card_declined / incorrect_cvc"),
-        TestCard(number: "4000000000000119", brand: "visa",
-                 outcome: .decline(status: .requiresPaymentMethod, code: "processing_error", declineCode: nil),
-                 summary: "requires_payment_method, processing_error"),
-        TestCard(number: "4000000000009987", brand: "visa",
-                 outcome: .decline(status: .failed, code: "card_declined", declineCode: "lost_card"),
-                 summary: "failed, card_declined / lost_card"),
-        TestCard(number: "4000000000009979", brand: "visa",
-                 outcome: .decline(status: .failed, code: "card_declined", declineCode: "stolen_card"),
-                 summary: "failed, card_declined / stolen_card"),
-        TestCard(number: "4100000000000019", brand: "visa",
-                 outcome: .decline(status: .failed, code: "fraudulent", declineCode: nil),
-                 summary: "failed, fraudulent"),
+    ] + declines.map { number, status, code, declineCode in
+        TestCard(number: number, brand: "visa", outcome: .decline(status: status, code: code, declineCode: declineCode),
+                 summary: "\(status.rawValue), \(code)" + (declineCode.map { " / \($0)" } ?? ""))
+    }
+
+    /// The declining Visa cards: number, the status the payment ends in, `code` and `decline_code`.
+    private static let declines: [(String, PaymentIntentStatus, String, String?)] = [
+        ("4000000000000002", .requiresPaymentMethod, "card_declined", "transaction_not_allowed"),
+        ("4000000000009995", .requiresPaymentMethod, "card_declined", "insufficient_funds"),
+        ("4000000000000069", .requiresPaymentMethod, "card_declined", "expired_card"),
+        ("4000000000000127", .requiresPaymentMethod, "card_declined", "incorrect_cvc"),
+        ("4000000000000119", .requiresPaymentMethod, "processing_error", nil),
+        ("4000000000009987", .failed, "card_declined", "lost_card"),
+        ("4000000000009979", .failed, "card_declined", "stolen_card"),
+        ("4100000000000019", .failed, "fraudulent", nil),
     ]
 
     static func lookup(_ number: String) -> TestCard {

@@ -48,32 +48,16 @@ extension SandboxEngine {
         let merchant = request.merchant
         var prepared = newDocument(id: IdentifierFactory.make(.webhookEndpoint), merchant: merchant, now: 0)
         try applyEndpointFields(body, to: &prepared, creating: true)
-        let initial = prepared
-        let json = try await writer.write { db -> SandboxJSON in
-            let now = self.now()
-            var doc = initial
-            doc["create_at"] = SandboxTime.isoJSON(milliseconds: now)
-            doc["modify_at"] = SandboxTime.isoJSON(milliseconds: now)
-            try db.insertDocument(.webhookEndpoint, doc, columns: [
-                "id": doc.string("id"), "merchant_no": merchant.merchantNo, "create_at": now, "status": doc.string("status"),
-            ])
-            return try self.render(.webhookEndpoint, doc, db)
-        }
-        return APIResult(json: json, committedChange: true)
+        return try await insertObject(.webhookEndpoint, prepared, merchant: merchant) { ["status": $0.string("status")] }
     }
 
     func updateWebhookEndpoint(id: String, _ request: APIRequest) async throws -> APIResult {
         let body = try JSONBody.parse(request.body)
-        let merchantNo = request.merchant.merchantNo
-        let json = try await writer.write { db -> SandboxJSON in
-            guard var doc = try db.loadDocument(.webhookEndpoint, id: id, merchantNo: merchantNo) else {
-                throw APIError.notFound("webhook endpoint", id: id)
-            }
+        return try await changeObject(.webhookEndpoint, id: id, request) { doc, db, now in
             try self.applyEndpointFields(body, to: &doc, creating: false)
-            doc["modify_at"] = SandboxTime.isoJSON(milliseconds: self.now())
+            doc["modify_at"] = SandboxTime.isoJSON(milliseconds: now)
             try db.updateDocument(.webhookEndpoint, id: id, doc, columns: ["status": doc.string("status")])
             return try self.render(.webhookEndpoint, doc, db)
         }
-        return APIResult(json: json, committedChange: true)
     }
 }

@@ -22,9 +22,8 @@ struct SeedGenerator: Sendable {
     let plan: SeedPlan
     let merchant: SandboxCredentials
     let timeZone: TimeZone
-    let now: Int64
-    let settleDelay: Int64
-    let authorizationLifetime: Int64
+    /// In milliseconds: the sandbox clock when seeding starts, its refund settle delay and authorisation lifetime.
+    let now, settleDelay, authorizationLifetime: Int64
     var random: SplitMix64
 
     init(plan: SeedPlan, merchant: SandboxCredentials, timeZone: TimeZone, now: Int64, settleDelay: Int64, authorizationLifetime: Int64) {
@@ -332,17 +331,20 @@ extension SandboxEngine {
     /// Seeds the configured merchant, plus a handful of objects for a second, foreign merchant so
     /// that merchant scoping can be seen (those must never appear in the first merchant's lists).
     func seed(_ plan: SeedPlan) async throws -> SeedSummary {
-        let generator = SeedGenerator(plan: plan, merchant: options.credentials, timeZone: options.timeZone, now: now(),
-                                      settleDelay: settleDelayMilliseconds, authorizationLifetime: options.authorizationLifetime.milliseconds)
+        let generator = seedGenerator(plan, for: options.credentials)
         let writer = self.writer
         // Seeding blocks for up to minutes; it runs on a plain thread, not the cooperative pool.
         let summary = try await Self.offPool { var copy = generator; return try copy.run(writer: writer) }
-        let foreign = SeedGenerator(plan: SeedPlan(paymentIntents: 5, days: 1, randomState: plan.randomState ^ 0xF0F0, hostileData: false),
-                                    merchant: SandboxCredentials(merchantNo: "500000000009999", appId: "other.example", apiKey: "not-used"),
-                                    timeZone: options.timeZone, now: now(), settleDelay: settleDelayMilliseconds,
-                                    authorizationLifetime: options.authorizationLifetime.milliseconds)
+        let foreign = seedGenerator(SeedPlan(paymentIntents: 5, days: 1, randomState: plan.randomState ^ 0xF0F0, hostileData: false),
+                                    for: SandboxCredentials(merchantNo: "500000000009999", appId: "other.example", apiKey: "not-used"))
         _ = try await Self.offPool { var copy = foreign; return try copy.run(writer: writer) }
         return summary
+    }
+
+    /// A generator for `merchant` that follows this sandbox's time zone, clock and delays.
+    private func seedGenerator(_ plan: SeedPlan, for merchant: SandboxCredentials) -> SeedGenerator {
+        SeedGenerator(plan: plan, merchant: merchant, timeZone: options.timeZone, now: now(),
+                      settleDelay: settleDelayMilliseconds, authorizationLifetime: options.authorizationLifetime.milliseconds)
     }
 
     private static func offPool<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {

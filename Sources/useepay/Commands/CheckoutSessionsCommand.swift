@@ -6,7 +6,7 @@ import UseePay
 struct CheckoutSessionsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "checkout-sessions", abstract: "Create, list and show hosted checkout sessions.",
-        subcommands: [CheckoutSessionsCreate.self, CheckoutSessionsList.self, CheckoutSessionsShow.self])
+        subcommands: [CheckoutSessionsCreate.self, ListCommand<CheckoutSessionFilters>.self, ShowCommand<CheckoutSession>.self])
 }
 
 struct CheckoutSessionsCreate: AsyncParsableCommand {
@@ -141,47 +141,24 @@ struct CheckoutSessionsCreate: AsyncParsableCommand {
     }
 }
 
-struct CheckoutSessionsList: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "list", abstract: "List checkout sessions, paging automatically.")
+struct CheckoutSessionFilters: ListFilters {
+    static let listable = ListableKind<CheckoutSession>(noun: "checkout sessions", columns: CheckoutSessionColumns.columns(time:))
 
-    @OptionGroup var global: GlobalOptions
-    @OptionGroup var listing: ListingOptions
     @Option(help: ArgumentHelp("Only this customer's sessions.", valueName: "id")) var customer: String?
     @Option(help: ArgumentHelp("Only the session that created this payment intent.", valueName: "id")) var paymentIntent: String?
     @Option(name: .customLong("order"), help: ArgumentHelp("Only this merchant order id.", valueName: "id")) var merchantOrderId: String?
     @Option(name: .customLong("status"), help: ArgumentHelp("open, complete or expired; repeat for several.", valueName: "status"))
     var statuses: [String] = []
 
-    func run() async throws {
-        let settings = try global.loadSettings()
-        let (from, to) = try listing.interval(timeZone: settings.timeZone.value)
-        let query = CheckoutSessionListQuery(
-            window: ListingRunner.window(since: from, until: to), customerId: customer, paymentIntentId: paymentIntent,
-            merchantOrderId: merchantOrderId, statuses: statuses.map(CheckoutSessionStatus.init(rawValue:)))
-        let time = TimeText(timeZone: settings.timeZone.value)
-        try await ServiceSession.with(settings) { session in
-            try await ListingRunner.run(
-                session.client.checkoutSessions(query), format: listing.format, columns: CheckoutSessionColumns.columns(time: time),
-                raw: \.raw, limit: listing.limit, noun: "checkout sessions", streams: StandardStreams())
-        }
+    func pages(_ client: UseePayClient, _ window: ListWindow) -> AutoPagingSequence<CheckoutSession> {
+        client.checkoutSessions(CheckoutSessionListQuery(
+            window: window, customerId: customer, paymentIntentId: paymentIntent, merchantOrderId: merchantOrderId,
+            statuses: statuses.map(CheckoutSessionStatus.init(rawValue:))))
     }
 }
 
-struct CheckoutSessionsShow: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "show", abstract: "Show one checkout session.")
-
-    @OptionGroup var global: GlobalOptions
-    @Argument(help: "Checkout session id.") var id: String
-    @Option(help: "table, json, jsonl or csv.") var format: OutputFormat = .table
-
-    func run() async throws {
-        let settings = try global.loadSettings()
-        let time = TimeText(timeZone: settings.timeZone.value)
-        try await ServiceSession.with(settings) { session in
-            let checkout: CheckoutSession
-            do { checkout = try await session.client.retrieveCheckoutSession(id: id) } catch { throw FailureClassifier.failure(error) }
-            ListingRunner.show(raw: checkout.raw, fields: CheckoutSessionColumns.fields(checkout, time: time), format: format,
-                               streams: StandardStreams())
-        }
+extension CheckoutSession: Showable {
+    static let showable = ShowableKind<CheckoutSession>(noun: "checkout session", dashboardKind: nil, fields: CheckoutSessionColumns.fields(_:time:)) { client, id in
+        try await client.retrieveCheckoutSession(id: id)
     }
 }

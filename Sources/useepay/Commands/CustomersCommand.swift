@@ -5,35 +5,22 @@ import UseePay
 
 struct CustomersCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "customers", abstract: "List and show customers.", subcommands: [CustomersList.self, CustomersShow.self])
+        commandName: "customers", abstract: "List and show customers.", subcommands: [ListCommand<CustomerFilters>.self, ShowCommand<Customer>.self])
 }
 
-struct CustomersList: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "list", abstract: "List customers, paging automatically.")
+struct CustomerFilters: ListFilters {
+    static let listable = ListableKind<Customer>(noun: "customers", columns: CustomerColumns.columns(time:))
 
-    @OptionGroup var global: GlobalOptions
-    @OptionGroup var listing: ListingOptions
     @Option(help: "Only this email address.") var email: String?
     @Option(help: ArgumentHelp("Only this merchant customer id.", valueName: "id")) var merchantCustomerId: String?
 
-    func run() async throws {
-        let email = self.email, merchantCustomerId = self.merchantCustomerId
-        try await ObjectCommand.list(global, listing, noun: "customers", columns: CustomerColumns.columns(time:), raw: \.raw) { client, window in
-            client.customers(CustomerListQuery(window: window, email: email, merchantCustomerId: merchantCustomerId))
-        }
+    func pages(_ client: UseePayClient, _ window: ListWindow) -> AutoPagingSequence<Customer> {
+        client.customers(CustomerListQuery(window: window, email: email, merchantCustomerId: merchantCustomerId))
     }
 }
 
-struct CustomersShow: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "show", abstract: "Show one customer.")
-
-    @OptionGroup var options: ShowOptions
-    @Argument(help: "Customer id.") var id: String
-
-    func run() async throws {
-        let id = self.id
-        try await ObjectCommand.show(options, dashboardKind: .customer, fields: CustomerColumns.fields(_:time:), raw: \.raw) { client in
-            try await client.retrieveCustomer(id: id)
-        }
+extension Customer: Showable {
+    static let showable = ShowableKind<Customer>(noun: "customer", dashboardKind: .customer, fields: CustomerColumns.fields(_:time:)) { client, id in
+        try await client.retrieveCustomer(id: id)
     }
 }

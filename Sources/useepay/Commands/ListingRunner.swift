@@ -48,13 +48,9 @@ enum ListingRunner {
     }
 }
 
-/// `--since`, `--until`, `--limit` and `--format`, shared by every `list` command.
+/// `--since`, `--until`, `--limit`, `--format` and `--raw`, shared by every `list` command.
 struct ListingOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("Created at or after this date or time (profile time zone), e.g. 2026-11-01 or \"2026-11-01 09:00\".", valueName: "when"))
-    var since: String?
-
-    @Option(help: ArgumentHelp("Created before the end of this date, or before this time.", valueName: "when"))
-    var until: String?
+    @OptionGroup var range: CreatedRangeOptions
 
     @Option(help: "Stop after this many objects.")
     var limit: Int?
@@ -74,22 +70,7 @@ struct ListingOptions: ParsableArguments {
     }
 
     func interval(timeZone: TimeZone, defaultSinceToday: Bool = false) throws(CommandFailure) -> (Date?, Date?) {
-        func parse(_ text: String?, _ edge: TimeBound.Edge, _ flag: String) throws(CommandFailure) -> Date? {
-            guard let text else { return nil }
-            guard let date = TimeBound.parse(text, edge: edge, timeZone: timeZone) else {
-                throw CommandFailure(.usage, "\(flag) \"\(text)\": use a date like 2026-11-01, a time like \"2026-11-01 09:30\", today or yesterday")
-            }
-            return date
-        }
-        var from = try parse(since, .since, "--since")
-        let to = try parse(until, .until, "--until")
-        if from == nil, to == nil, defaultSinceToday {
-            from = TimeBound.parse("today", edge: .since, timeZone: timeZone)
-        }
-        if let from, let to, from >= to {
-            throw CommandFailure(.usage, "--since must be before --until")
-        }
-        return (from, to)
+        try range.interval(timeZone: timeZone, whenNeither: defaultSinceToday ? .sinceStartOfToday : .unbounded)
     }
 }
 

@@ -6,43 +6,21 @@ import UseePay
 struct MandatesCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "mandates", abstract: "List and show mandates (a customer's permission to be charged again).",
-        subcommands: [MandatesList.self, MandatesShow.self])
+        subcommands: [ListCommand<MandateFilters>.self, ShowCommand<Mandate>.self])
 }
 
-struct MandatesList: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "list", abstract: "List mandates, paging automatically.")
+struct MandateFilters: ListFilters {
+    static let listable = ListableKind<Mandate>(noun: "mandates", columns: MandateColumns.columns(time:))
 
-    @OptionGroup var global: GlobalOptions
-    @OptionGroup var listing: ListingOptions
     @Option(help: ArgumentHelp("Only this customer's mandates.", valueName: "id")) var customer: String?
 
-    func run() async throws {
-        let settings = try global.loadSettings()
-        let (from, to) = try listing.interval(timeZone: settings.timeZone.value)
-        let query = MandateListQuery(window: ListingRunner.window(since: from, until: to), customerId: customer)
-        let time = TimeText(timeZone: settings.timeZone.value)
-        try await ServiceSession.with(settings) { session in
-            try await ListingRunner.run(
-                session.client.mandates(query), format: listing.format, columns: MandateColumns.columns(time: time), raw: \.raw,
-                limit: listing.limit, noun: "mandates", streams: StandardStreams())
-        }
+    func pages(_ client: UseePayClient, _ window: ListWindow) -> AutoPagingSequence<Mandate> {
+        client.mandates(MandateListQuery(window: window, customerId: customer))
     }
 }
 
-struct MandatesShow: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "show", abstract: "Show one mandate.")
-
-    @OptionGroup var global: GlobalOptions
-    @Argument(help: "Mandate id.") var id: String
-    @Option(help: "table, json, jsonl or csv.") var format: OutputFormat = .table
-
-    func run() async throws {
-        let settings = try global.loadSettings()
-        let time = TimeText(timeZone: settings.timeZone.value)
-        try await ServiceSession.with(settings) { session in
-            let mandate: Mandate
-            do { mandate = try await session.client.retrieveMandate(id: id) } catch { throw FailureClassifier.failure(error) }
-            ListingRunner.show(raw: mandate.raw, fields: MandateColumns.fields(mandate, time: time), format: format, streams: StandardStreams())
-        }
+extension Mandate: Showable {
+    static let showable = ShowableKind<Mandate>(noun: "mandate", dashboardKind: nil, fields: MandateColumns.fields(_:time:)) { client, id in
+        try await client.retrieveMandate(id: id)
     }
 }

@@ -49,3 +49,68 @@ enum ObjectCommand {
         }
     }
 }
+
+/// How `show ID` reads and writes one kind of object: its name, its dashboard page (when the dashboard has
+/// one), its fields for people, and the client call that reads it.
+struct ShowableKind<Object: UseePayObject & Identifiable>: Sendable where Object.ID == String {
+    /// Singular and lower case: "payment intent".
+    let noun: String
+    let dashboardKind: ObjectKind?
+    let fields: @Sendable (Object, TimeText) -> [(String, String)]
+    let retrieve: @Sendable (UseePayClient, String) async throws -> Object
+}
+
+/// An object that has a `show` command.
+protocol Showable: UseePayObject, Identifiable where ID == String {
+    static var showable: ShowableKind<Self> { get }
+}
+
+/// `RESOURCE show ID`, the same for every kind of object but for what its `ShowableKind` says.
+struct ShowCommand<Object: Showable>: AsyncParsableCommand {
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(commandName: "show", abstract: "Show one \(Object.showable.noun).")
+    }
+
+    @OptionGroup var options: ShowOptions
+    @Argument(help: ArgumentHelp(Object.showable.noun.prefix(1).uppercased() + Object.showable.noun.dropFirst() + " id."))
+    var id: String
+
+    func run() async throws {
+        let id = self.id, kind = Object.showable
+        try await ObjectCommand.show(options, dashboardKind: kind.dashboardKind, fields: kind.fields, raw: \.raw) { client in
+            try await kind.retrieve(client, id)
+        }
+    }
+}
+
+/// What `list` shows for one kind of object: its plural name and its output columns.
+struct ListableKind<Object: UseePayObject & Identifiable>: Sendable where Object.ID == String {
+    /// Plural and lower case: "checkout sessions".
+    let noun: String
+    let columns: @Sendable (TimeText) -> [OutputColumn<Object>]
+}
+
+/// The filter options of one kind of object's `list` command, and the listing they ask for.
+protocol ListFilters: ParsableArguments {
+    associatedtype Object: UseePayObject & Identifiable where Object.ID == String
+    static var listable: ListableKind<Object> { get }
+    func pages(_ client: UseePayClient, _ window: ListWindow) -> AutoPagingSequence<Object>
+}
+
+/// `RESOURCE list [filters]`, the same for every kind of object but for its `ListFilters`.
+struct ListCommand<Filters: ListFilters>: AsyncParsableCommand {
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(commandName: "list", abstract: "List \(Filters.listable.noun), paging automatically.")
+    }
+
+    @OptionGroup var global: GlobalOptions
+    @OptionGroup var listing: ListingOptions
+    @OptionGroup var filters: Filters
+
+    func run() async throws {
+        let filters = self.filters, kind = Filters.listable
+        try await ObjectCommand.list(global, listing, noun: kind.noun, columns: kind.columns, raw: \.raw) { client, window in
+            filters.pages(client, window)
+        }
+    }
+}

@@ -7,7 +7,7 @@ struct PaymentsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "payments",
         abstract: "List, show, capture and cancel payment intents.",
-        subcommands: [PaymentsList.self, PaymentsShow.self, PaymentsSummary.self, PaymentsCapture.self, PaymentsCancel.self])
+        subcommands: [PaymentsList.self, ShowCommand<PaymentIntent>.self, PaymentsSummary.self, PaymentsCapture.self, PaymentsCancel.self])
 }
 
 struct PaymentsList: AsyncParsableCommand {
@@ -22,9 +22,7 @@ struct PaymentsList: AsyncParsableCommand {
     @Flag(help: "Only payments created today in the profile's time zone (the default when no --since/--until is given).")
     var today = false
 
-    @Option(name: .customLong("status"), help: ArgumentHelp(
-        "Only this status; repeat for several. \(PaymentIntentStatus.knownCases.map(\.rawValue).joined(separator: ", ")).",
-        valueName: "status"))
+    @Option(name: .customLong("status"), help: PaymentFilters.statusHelp)
     var statuses: [String] = []
 
     @Option(help: ArgumentHelp("Only this customer id.", valueName: "id"))
@@ -33,15 +31,7 @@ struct PaymentsList: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Only this merchant order id.", valueName: "id"))
     var order: String?
 
-    func validate() throws {
-        if today && (listing.since != nil || listing.until != nil) {
-            throw ValidationError("--today cannot be combined with --since or --until")
-        }
-        let known = Set(PaymentIntentStatus.knownCases.map(\.rawValue)).union(["cancelled"])
-        for status in statuses where !known.contains(status) {
-            throw ValidationError("unknown status \"\(status)\"; use one of \(PaymentIntentStatus.knownCases.map(\.rawValue).joined(separator: ", "))")
-        }
-    }
+    func validate() throws { try PaymentFilters.validate(today: today, range: listing.range, statuses: statuses) }
 
     func run() async throws {
         let statuses = self.statuses.map(PaymentIntentStatus.init(rawValue:)), customer = self.customer, order = self.order
@@ -52,16 +42,8 @@ struct PaymentsList: AsyncParsableCommand {
     }
 }
 
-struct PaymentsShow: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "show", abstract: "Show one payment intent.")
-
-    @OptionGroup var options: ShowOptions
-    @Argument(help: "Payment intent id.") var id: String
-
-    func run() async throws {
-        let id = self.id
-        try await ObjectCommand.show(options, dashboardKind: .payment, fields: PaymentIntentColumns.fields(_:time:), raw: \.raw) { client in
-            try await client.retrievePaymentIntent(id: id)
-        }
+extension PaymentIntent: Showable {
+    static let showable = ShowableKind<PaymentIntent>(noun: "payment intent", dashboardKind: .payment, fields: PaymentIntentColumns.fields(_:time:)) { client, id in
+        try await client.retrievePaymentIntent(id: id)
     }
 }

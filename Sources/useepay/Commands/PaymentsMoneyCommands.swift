@@ -16,9 +16,7 @@ struct PaymentsCapture: AsyncParsableCommand {
     @Option(help: "Capture only this amount (major units, e.g. 12.50). Default: the full authorised amount.") var amount: String?
 
     func run() async throws {
-        let amount = self.amount
-        try await MoneyCommandRunner(options, verb: "capture", doneWord: "captured")
-            .run(idArgument: id) { preparation, id in try await preparation.prepare(.capture, id: id, amountText: amount) }
+        try await MoneyCommandRunner(options, verb: "capture", doneWord: "captured").run(.capture, idArgument: id, amountText: amount)
     }
 }
 
@@ -33,8 +31,6 @@ struct PaymentsCancel: AsyncParsableCommand {
     @Option(help: "Cancellation reason sent to UseePay.") var reason: String?
 
     func run() async throws {
-        let reason = self.reason
-        try await MoneyCommandRunner(options, verb: "cancel", doneWord: "cancelled")
-            .run(idArgument: id) { preparation, id in try await preparation.prepare(.cancelPayment, id: id, reason: reason) }
+        try await MoneyCommandRunner(options, verb: "cancel", doneWord: "cancelled").run(.cancelPayment, idArgument: id, reason: reason)
     }
 }

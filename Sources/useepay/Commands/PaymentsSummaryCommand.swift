@@ -22,15 +22,9 @@ struct PaymentsSummary: AsyncParsableCommand {
     @Flag(help: "Payments created today in the profile's time zone (the default when no --since/--until is given).")
     var today = false
 
-    @Option(help: ArgumentHelp("Created at or after this date or time (profile time zone), e.g. 2026-11-01 or \"2026-11-01 09:00\".", valueName: "when"))
-    var since: String?
+    @OptionGroup var range: CreatedRangeOptions
 
-    @Option(help: ArgumentHelp("Created before the end of this date, or before this time.", valueName: "when"))
-    var until: String?
-
-    @Option(name: .customLong("status"), help: ArgumentHelp(
-        "Only this status; repeat for several. \(PaymentIntentStatus.knownCases.map(\.rawValue).joined(separator: ", ")).",
-        valueName: "status"))
+    @Option(name: .customLong("status"), help: PaymentFilters.statusHelp)
     var statuses: [String] = []
 
     @Option(help: ArgumentHelp("Only this customer id.", valueName: "id"))
@@ -39,20 +33,12 @@ struct PaymentsSummary: AsyncParsableCommand {
     @Option(help: "table or json.")
     var format: SummaryFormat = .table
 
-    func validate() throws {
-        if today && (since != nil || until != nil) {
-            throw ValidationError("--today cannot be combined with --since or --until")
-        }
-        let known = Set(PaymentIntentStatus.knownCases.map(\.rawValue)).union(["cancelled"])
-        for status in statuses where !known.contains(status) {
-            throw ValidationError("unknown status \"\(status)\"; use one of \(PaymentIntentStatus.knownCases.map(\.rawValue).joined(separator: ", "))")
-        }
-    }
+    func validate() throws { try PaymentFilters.validate(today: today, range: range, statuses: statuses) }
 
     func run() async throws {
         let settings = try global.loadSettings()
         let zone = settings.timeZone.value
-        let (from, to) = try interval(timeZone: zone)
+        let (from, to) = try range.interval(timeZone: zone, whenNeither: .wholeOfToday)
         let window = ListWindow(pageNum: 0, pageSize: AggregateFeed.pageSize, fromCreatedAt: from, toCreatedAt: to)
         let payments = PaymentIntentListQuery(window: window, statuses: statuses.map(PaymentIntentStatus.init(rawValue:)), customerId: customer)
         var feed = AggregateFeed(payments: payments, refunds: RefundListQuery(window: window), generation: 1, startedAt: Date())
@@ -76,27 +62,9 @@ struct PaymentsSummary: AsyncParsableCommand {
         streams.flush()
     }
 
-    private func interval(timeZone: TimeZone) throws(CommandFailure) -> (Date?, Date?) {
-        func parse(_ text: String?, _ edge: TimeBound.Edge, _ flag: String) throws(CommandFailure) -> Date? {
-            guard let text else { return nil }
-            guard let date = TimeBound.parse(text, edge: edge, timeZone: timeZone) else {
-                throw CommandFailure(.usage, "\(flag) \"\(text)\": use a date like 2026-11-01, a time like \"2026-11-01 09:30\", today or yesterday")
-            }
-            return date
-        }
-        var from = try parse(since, .since, "--since")
-        var to = try parse(until, .until, "--until")
-        if from == nil, to == nil {
-            // Today is the whole calendar day, as the console's "today" is.
-            from = TimeBound.parse("today", edge: .since, timeZone: timeZone)
-            to = TimeBound.parse("today", edge: .until, timeZone: timeZone)
-        }
-        if let from, let to, from >= to { throw CommandFailure(.usage, "--since must be before --until") }
-        return (from, to)
-    }
-
     private func scopeText(timeZone: TimeZone) -> String {
-        var text = since == nil && until == nil ? "today's payments" : "payments" + (since.map { " since \($0)" } ?? "") + (until.map { " until \($0)" } ?? "")
+        var text = !range.isGiven ? "today's payments"
+            : "payments" + (range.since.map { " since \($0)" } ?? "") + (range.until.map { " until \($0)" } ?? "")
         if !statuses.isEmpty { text += " (" + statuses.joined(separator: ", ") + ")" }
         if let customer { text += " of customer \(customer)" }
         return text

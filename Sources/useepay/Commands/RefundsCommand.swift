@@ -6,7 +6,7 @@ import UseePay
 struct RefundsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "refunds", abstract: "Create, list and show refunds.",
-        subcommands: [RefundsCreate.self, RefundsList.self, RefundsShow.self])
+        subcommands: [RefundsCreate.self, ListCommand<RefundFilters>.self, ShowCommand<Refund>.self])
 }
 
 struct RefundsCreate: AsyncParsableCommand {
@@ -25,39 +25,23 @@ struct RefundsCreate: AsyncParsableCommand {
     @Option(help: "Reason sent to UseePay.") var reason: String?
 
     func run() async throws {
-        let amount = self.amount, reason = self.reason
         try await MoneyCommandRunner(options, verb: "refund", doneWord: "refunded")
-            .run(idArgument: paymentIntentId) { preparation, id in
-                try await preparation.prepare(.refund, id: id, amountText: amount, reason: reason)
-            }
+            .run(.refund, idArgument: paymentIntentId, amountText: amount, reason: reason)
     }
 }
 
-struct RefundsList: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "list", abstract: "List refunds, paging automatically.")
+struct RefundFilters: ListFilters {
+    static let listable = ListableKind<Refund>(noun: "refunds", columns: RefundColumns.columns(time:))
 
-    @OptionGroup var global: GlobalOptions
-    @OptionGroup var listing: ListingOptions
     @Option(help: ArgumentHelp("Only refunds of this payment intent.", valueName: "id")) var paymentIntent: String?
 
-    func run() async throws {
-        let paymentIntent = self.paymentIntent
-        try await ObjectCommand.list(global, listing, noun: "refunds", columns: RefundColumns.columns(time:), raw: \.raw) { client, window in
-            client.refunds(RefundListQuery(window: window, paymentIntentId: paymentIntent))
-        }
+    func pages(_ client: UseePayClient, _ window: ListWindow) -> AutoPagingSequence<Refund> {
+        client.refunds(RefundListQuery(window: window, paymentIntentId: paymentIntent))
     }
 }
 
-struct RefundsShow: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "show", abstract: "Show one refund.")
-
-    @OptionGroup var options: ShowOptions
-    @Argument(help: "Refund id.") var id: String
-
-    func run() async throws {
-        let id = self.id
-        try await ObjectCommand.show(options, dashboardKind: .refund, fields: RefundColumns.fields(_:time:), raw: \.raw) { client in
-            try await client.retrieveRefund(id: id)
-        }
+extension Refund: Showable {
+    static let showable = ShowableKind<Refund>(noun: "refund", dashboardKind: .refund, fields: RefundColumns.fields(_:time:)) { client, id in
+        try await client.retrieveRefund(id: id)
     }
 }

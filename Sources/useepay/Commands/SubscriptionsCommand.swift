@@ -6,37 +6,24 @@ import UseePay
 struct SubscriptionsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "subscriptions", abstract: "List, show and cancel subscriptions.",
-        subcommands: [SubscriptionsList.self, SubscriptionsShow.self, SubscriptionsCancel.self])
+        subcommands: [ListCommand<SubscriptionFilters>.self, ShowCommand<Subscription>.self, SubscriptionsCancel.self])
 }
 
-struct SubscriptionsList: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "list", abstract: "List subscriptions, paging automatically.")
+struct SubscriptionFilters: ListFilters {
+    static let listable = ListableKind<Subscription>(noun: "subscriptions", columns: SubscriptionColumns.columns(time:))
 
-    @OptionGroup var global: GlobalOptions
-    @OptionGroup var listing: ListingOptions
     @Option(help: ArgumentHelp("Only this customer id.", valueName: "id")) var customer: String?
     @Option(name: .customLong("status"), help: ArgumentHelp("Only this status; repeat for several.", valueName: "status"))
     var statuses: [String] = []
 
-    func run() async throws {
-        let customer = self.customer, statuses = self.statuses.map(SubscriptionStatus.init(rawValue:))
-        try await ObjectCommand.list(global, listing, noun: "subscriptions", columns: SubscriptionColumns.columns(time:), raw: \.raw) { client, window in
-            client.subscriptions(SubscriptionListQuery(window: window, customerId: customer, statuses: statuses))
-        }
+    func pages(_ client: UseePayClient, _ window: ListWindow) -> AutoPagingSequence<Subscription> {
+        client.subscriptions(SubscriptionListQuery(window: window, customerId: customer, statuses: statuses.map(SubscriptionStatus.init(rawValue:))))
     }
 }
 
-struct SubscriptionsShow: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "show", abstract: "Show one subscription.")
-
-    @OptionGroup var options: ShowOptions
-    @Argument(help: "Subscription id.") var id: String
-
-    func run() async throws {
-        let id = self.id
-        try await ObjectCommand.show(options, dashboardKind: .subscription, fields: SubscriptionColumns.fields(_:time:), raw: \.raw) { client in
-            try await client.retrieveSubscription(id: id)
-        }
+extension Subscription: Showable {
+    static let showable = ShowableKind<Subscription>(noun: "subscription", dashboardKind: .subscription, fields: SubscriptionColumns.fields(_:time:)) { client, id in
+        try await client.retrieveSubscription(id: id)
     }
 }
 
@@ -51,10 +38,7 @@ struct SubscriptionsCancel: AsyncParsableCommand {
     @Option(help: "A comment kept with the cancellation.") var comment: String?
 
     func run() async throws {
-        let atPeriodEnd = self.atPeriodEnd, comment = self.comment
         try await MoneyCommandRunner(options, verb: "cancel", doneWord: "cancelled")
-            .run(idArgument: id) { preparation, id in
-                try await preparation.prepare(.cancelSubscription, id: id, reason: comment, atPeriodEnd: atPeriodEnd)
-            }
+            .run(.cancelSubscription, idArgument: id, reason: comment, atPeriodEnd: atPeriodEnd)
     }
 }

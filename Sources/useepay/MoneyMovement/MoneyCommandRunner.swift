@@ -31,6 +31,14 @@ struct MoneyCommandRunner {
         self.doneWord = doneWord
     }
 
+    /// Runs `action` on each id with what the command line gave for it.
+    func run(_ action: MoneyAction, idArgument: String, amountText: String? = nil, reason: String? = nil,
+             atPeriodEnd: Bool = false) async throws {
+        try await run(idArgument: idArgument) { preparation, id in
+            try await preparation.prepare(action, id: id, amountText: amountText, reason: reason, atPeriodEnd: atPeriodEnd)
+        }
+    }
+
     func run(idArgument: String, prepare: @escaping @Sendable (ActionPreparation, String) async throws -> PreparedMove) async throws {
         let settings = try global.loadSettings()
         if settings.readOnly.value {

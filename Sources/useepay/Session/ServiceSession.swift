@@ -19,10 +19,7 @@ final class ServiceSession: Sendable {
     var dashboardLinks: DashboardLinks { settings.dashboard.value.links(baseURL: client.configuration.environment.baseURL) }
 
     private init(settings: EffectiveSettings, client: UseePayClient, sandbox: SandboxServer?, journal: FileActionJournal, logger: Logger) {
-        self.settings = settings
-        self.client = client
-        self.sandbox = sandbox
-        self.journal = journal
+        self.settings = settings; self.client = client; self.sandbox = sandbox; self.journal = journal
         self.logger = logger
     }
 
