@@ -129,6 +129,18 @@ public struct ConsoleState: Sendable, Equatable {
         return Capabilities.actions(for: object)
     }
 
+    /// The money moves the footer offers. On a list: every move the list's kind can take, the same for each
+    /// row, so that moving the cursor rewrites only the two rows and the position (the key still refuses,
+    /// saying why, on a row a move does not fit). On a detail view: what its object can take now.
+    public var offeredActions: [MoneyAction] {
+        guard !readOnly else { return [] }
+        if case .list(let kind) = screen {
+            guard lists[kind].count > 0 else { return [] }
+            return MoneyAction.allCases.filter { $0.objectKind == kind.objectKind }
+        }
+        return availableActions
+    }
+
     /// Looks an object up wherever the console holds it.
     public func object(_ ref: ObjectRef) -> ConsoleObject? {
         if let kind = ListKind(ref.kind), let held = lists[kind][ref.id] { return held }

@@ -161,8 +161,8 @@ public final class CursesTerminal: TerminalBackend {
         // This cell comparison is the console's only diff (ncurses makes the last one): an unchanged frame sends nothing.
         guard anyChanged else { return }
         // Synchronized output keeps a big update from tearing. A cursor move changes two rows and the
-        // position in the status line; wrapping that costs 16 of its ~300 bytes and prevents nothing
-        // visible, so small updates go out bare.
+        // position in the status line (and, on a detail's related rows, the key hints); wrapping that costs
+        // 16 of its ~300 bytes and prevents nothing visible, so small updates go out bare.
         let synchronize = environment.synchronizedOutput && (old == nil || changedLines > Self.smallUpdateLines)
         if synchronize { writeDirect("\u{1b}[?2026h") }
         wnoutrefresh(window)
@@ -171,7 +171,7 @@ public final class CursesTerminal: TerminalBackend {
     }
 
     /// Updates of at most this many changed lines are not wrapped in synchronized output.
-    static let smallUpdateLines = 3
+    static let smallUpdateLines = 4
 
     public func writeClipboard(_ text: String) {
         guard isActive else { return }

@@ -59,7 +59,7 @@ enum Chrome {
         }
         let wanted: [ConsoleCommand] = [.open, .back, .openFilter, .openPalette, .showHelp, .capture, .refund, .cancelPayment, .cancelSubscription, .toggleRawJSON, .quit]
         var hints: [String] = []
-        let offered = Set(state.availableActions.map(\.command))
+        let offered = Set(state.offeredActions.map(\.command))
         for command in wanted {
             if command == .back, state.stack.count == 1 { continue }
             if command.isDangerous, !offered.contains(command) { continue }
