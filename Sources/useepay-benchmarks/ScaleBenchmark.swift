@@ -67,9 +67,7 @@ struct ScaleBenchmark {
         let jumpReads = console.listReads() - readsBefore
         let selected = try console.copiedSelection()
         let reached = selected == oldest
-        for _ in 0..<moves { _ = try console.press("j") }
-        _ = try console.press("g")
-        for _ in 0..<moves { _ = try console.press("k") }
+        try walkBack(console)
         let peak = console.peakResidentMegabytes()
         console.quit()
         table.append(("G → the day's oldest payment on screen",
@@ -83,9 +81,7 @@ struct ScaleBenchmark {
         _ = try smallConsole.waitForFirstRows(containing: smallFirst.newestOrder)
         try smallConsole.settle()
         _ = try smallConsole.press("G")
-        for _ in 0..<moves { _ = try smallConsole.press("j") }
-        _ = try smallConsole.press("g")
-        for _ in 0..<moves { _ = try smallConsole.press("k") }
+        try walkBack(smallConsole)
         let smallPeak = smallConsole.peakResidentMegabytes()
         smallConsole.quit()
         table.append(("peak RSS after G, 100 j, gg, 100 k",
@@ -101,6 +97,15 @@ struct ScaleBenchmark {
                      "| measure | this run | target |", "|---|---|---|"]
         lines += table.map { "| \($0.0) | \($0.1) | \($0.2) |" }
         return lines
+    }
+}
+
+extension ScaleBenchmark {
+    /// After `G`: 100 `j`, back to the top, 100 `k` (the walk the memory target is measured after).
+    func walkBack(_ console: ConsoleProcess) throws {
+        for _ in 0..<moves { _ = try console.press("j") }
+        _ = try console.press("g")
+        for _ in 0..<moves { _ = try console.press("k") }
     }
 }
 

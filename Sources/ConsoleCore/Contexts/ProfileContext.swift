@@ -10,10 +10,7 @@ public struct ProfileDescription: Sendable, Hashable {
     public var merchantNo: String?
 
     public init(name: String, mode: ConsoleMode, readOnly: Bool, merchantNo: String?) {
-        self.name = name
-        self.mode = mode
-        self.readOnly = readOnly
-        self.merchantNo = merchantNo
+        self.name = name; self.mode = mode; self.readOnly = readOnly; self.merchantNo = merchantNo
     }
 }
 
@@ -29,13 +26,8 @@ public struct ProfileSettings: Sendable, Equatable {
 
     public init(name: String, mode: ConsoleMode, readOnly: Bool, merchantTimeZone: TimeZone, refreshIntervalSeconds: Int,
                 keymap: Keymap, dashboard: DashboardLinks) {
-        self.name = name
-        self.mode = mode
-        self.readOnly = readOnly
-        self.merchantTimeZone = merchantTimeZone
-        self.refreshIntervalSeconds = refreshIntervalSeconds
-        self.keymap = keymap
-        self.dashboard = dashboard
+        self.name = name; self.mode = mode; self.readOnly = readOnly; self.merchantTimeZone = merchantTimeZone
+        self.refreshIntervalSeconds = refreshIntervalSeconds; self.keymap = keymap; self.dashboard = dashboard
     }
 }
 

@@ -34,16 +34,16 @@ public struct ListExporter: Sendable {
             let rows: Int
             switch request.query {
             case .payments(let query):
-                rows = try await write(pager { var q = query; q.window.pageNum = $0; q.window.pageSize = Self.pageSize; return try await client.listPaymentIntents(q) }, counter,
+                rows = try await write(pages(of: query) { try await client.listPaymentIntents($0) }, counter,
                                        columns: PaymentIntentColumns.columns(time: time), request, file, progress)
             case .customers(let query):
-                rows = try await write(pager { var q = query; q.window.pageNum = $0; q.window.pageSize = Self.pageSize; return try await client.listCustomers(q) }, counter,
+                rows = try await write(pages(of: query) { try await client.listCustomers($0) }, counter,
                                        columns: CustomerColumns.columns(time: time), request, file, progress)
             case .subscriptions(let query):
-                rows = try await write(pager { var q = query; q.window.pageNum = $0; q.window.pageSize = Self.pageSize; return try await client.listSubscriptions(q) }, counter,
+                rows = try await write(pages(of: query) { try await client.listSubscriptions($0) }, counter,
                                        columns: SubscriptionColumns.columns(time: time), request, file, progress)
             case .refunds(let query):
-                rows = try await write(pager { var q = query; q.window.pageNum = $0; q.window.pageSize = Self.pageSize; return try await client.listRefunds(q) }, counter,
+                rows = try await write(pages(of: query) { try await client.listRefunds($0) }, counter,
                                        columns: RefundColumns.columns(time: time), request, file, progress)
             case .mandates, .checkoutSessions:
                 // No console list shows these, so nothing asks to export them.
@@ -62,10 +62,15 @@ public struct ListExporter: Sendable {
     }
 
     /// Pages of the query from the first, at the largest page size; the query's window keeps its date range.
-    private func pager<Item>(_ fetch: @escaping @Sendable (Int) async throws -> Page<Item>) -> (HeldRowCounter) -> AutoPagingSequence<Item> {
+    private func pages<Query: ListQuery, Item>(
+        of query: Query, _ list: @escaping @Sendable (Query) async throws -> Page<Item>
+    ) -> (HeldRowCounter) -> AutoPagingSequence<Item> {
         { counter in
             AutoPagingSequence(firstPage: 0, maxPages: 1_000_000) { number in
-                let page = try await fetch(number)
+                var paged = query
+                paged.window.pageNum = number
+                paged.window.pageSize = Self.pageSize
+                let page = try await list(paged)
                 counter.read(page.items.count)
                 return page
             }

@@ -29,12 +29,8 @@ public struct JournalEntry: Sendable, Hashable, Codable {
 
     public init(request: ActionRequest, phase: Phase, recordedAt: Date, mode: ConsoleMode, detail: String? = nil,
                 profile: String? = nil) {
-        self.request = request
-        self.phase = phase
-        self.recordedAt = recordedAt
-        self.mode = mode
-        self.detail = detail
-        self.profile = profile
+        self.request = request; self.phase = phase; self.recordedAt = recordedAt
+        self.mode = mode; self.detail = detail; self.profile = profile
     }
 }
 

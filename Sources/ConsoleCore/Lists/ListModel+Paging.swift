@@ -127,19 +127,25 @@ extension ListModel {
         let (fresh, membershipChanged) = absorb(page)
         heldPages.insert(HeldPage(number: number, ids: fresh), at: 0)
         loadedOrder.insert(contentsOf: fresh, at: 0)
-        if sort != nil || membershipChanged {
-            recomputeVisible()
-        } else {
-            let shown = isPlainOrder ? fresh : fresh.filter { matches(items[$0]!) }
-            visible.insert(contentsOf: shown, at: 0)
-            if cursorID != nil {
-                cursorIndex += shown.count
-                scrollOffset += shown.count
-            }
-            settleCursor()
-        }
+        showAtTop(fresh, membershipChanged: membershipChanged)
         while heldPages.count > pageLimit, canDrop(heldPages[heldPages.count - 1]) { dropLastPage() }
         if number == 0 { newestIDs = Set(page.map(\.id)) }
+    }
+
+    /// Rows newly held above all others (an older-page read going up, or new payments on a live refresh)
+    /// join the visible rows at the top; the cursor and the scroll keep the row they were on.
+    private mutating func showAtTop(_ fresh: [Item.ID], membershipChanged: Bool) {
+        if sort != nil || membershipChanged {
+            recomputeVisible()
+            return
+        }
+        let shown = isPlainOrder ? fresh : fresh.filter { matches(items[$0]!) }
+        visible.insert(contentsOf: shown, at: 0)
+        if cursorID != nil {
+            cursorIndex += shown.count
+            scrollOffset += shown.count
+        }
+        settleCursor()
     }
 
     /// The cursor's own page stays, unless the filter hides every held row and the window would
@@ -229,17 +235,7 @@ extension ListModel {
         guard !fresh.isEmpty || membershipChanged || (changed > 0 && sort != nil) else { return (0, changed) }
         heldPages[0].ids.insert(contentsOf: fresh, at: 0)
         loadedOrder.insert(contentsOf: fresh, at: 0)
-        if sort != nil || membershipChanged {
-            recomputeVisible()
-        } else {
-            let shown = isPlainOrder ? fresh : fresh.filter { matches(items[$0]!) }
-            visible.insert(contentsOf: shown, at: 0)
-            if cursorID != nil {
-                cursorIndex += shown.count
-                scrollOffset += shown.count
-            }
-            settleCursor()
-        }
+        showAtTop(fresh, membershipChanged: membershipChanged)
         return (fresh.count, changed)
     }
 

@@ -80,13 +80,5 @@ extension Reducer {
     }
 
     /// 12300 → "12,300"
-    static func grouped(_ number: Int) -> String {
-        let digits = String(number.magnitude)
-        var out = ""
-        for (index, digit) in digits.enumerated() {
-            if index > 0, (digits.count - index) % 3 == 0 { out.append(",") }
-            out.append(digit)
-        }
-        return (number < 0 ? "-" : "") + out
-    }
+    static func grouped(_ number: Int) -> String { RowCount.grouped(number) }
 }

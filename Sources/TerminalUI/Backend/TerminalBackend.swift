@@ -25,12 +25,8 @@ public struct TerminalEnvironment: Sendable, Hashable {
 
     public init(escapeDelayMilliseconds: Int? = nil, isSSH: Bool = false, noColor: Bool = false,
                 colorTerm: String? = nil, term: String? = nil, synchronizedOutput: Bool = true) {
-        self.escapeDelayMilliseconds = escapeDelayMilliseconds
-        self.isSSH = isSSH
-        self.noColor = noColor
-        self.colorTerm = colorTerm
-        self.term = term
-        self.synchronizedOutput = synchronizedOutput
+        self.escapeDelayMilliseconds = escapeDelayMilliseconds; self.isSSH = isSSH; self.noColor = noColor
+        self.colorTerm = colorTerm; self.term = term; self.synchronizedOutput = synchronizedOutput
     }
 
     /// The user's value if given, else short locally and about 100 ms over SSH
