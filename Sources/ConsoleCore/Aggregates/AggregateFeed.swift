@@ -61,8 +61,8 @@ public struct AggregateFeed: Sendable {
     public let startedAt: Date
     public private(set) var paymentsScan = ListScan()
     public private(set) var refundsScan: ListScan?
-    public private(set) var paymentFacts: [String: PaymentFacts] = [:]
-    public private(set) var refundFacts: [String: RefundFacts] = [:]
+    public private(set) var paymentFacts = ShardedDictionary<String, PaymentFacts>()
+    public private(set) var refundFacts = ShardedDictionary<String, RefundFacts>()
     public private(set) var payments = PaymentTally()
     public private(set) var refunds = RefundTally()
     /// Grows with every change, so equality need not compare the facts.

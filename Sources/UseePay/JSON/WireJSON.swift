@@ -107,7 +107,7 @@ enum ISOTimestamp {
             // Values this large are milliseconds (some guide payloads use them).
             return Date(timeIntervalSince1970: TimeInterval(seconds > 100_000_000_000 ? seconds / 1000 : seconds))
         case .string(let s):
-            let trimmed = s.trimmingCharacters(in: .whitespaces)
+            let trimmed = s.trimmed(.whitespaces)
             if let d = try? Date(trimmed, strategy: Date.ISO8601FormatStyle()) { return d }
             if let d = try? Date(trimmed, strategy: Date.ISO8601FormatStyle(includingFractionalSeconds: true)) { return d }
             if let n = Int(trimmed) { return parse(.number(Decimal(n))) }

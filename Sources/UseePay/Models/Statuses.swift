@@ -2,7 +2,7 @@ import Foundation
 
 /// Status strings are folded case-insensitively; unknown ones are kept verbatim in `.other`.
 private func normalised(_ raw: String) -> String {
-    raw.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+    raw.trimmed().lowercased()
 }
 
 public enum PaymentIntentStatus: Sendable, Hashable, Codable, CustomStringConvertible {

@@ -5,7 +5,7 @@ public struct CurrencyCode: Hashable, Sendable, Codable, CustomStringConvertible
     public let code: String
 
     public init(_ code: String) {
-        self.code = code.trimmingCharacters(in: .whitespacesAndNewlines).uppercased()
+        self.code = code.trimmed().uppercased()
     }
 
     public init(from decoder: any Decoder) throws {

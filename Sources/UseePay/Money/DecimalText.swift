@@ -4,7 +4,7 @@ import Foundation
 enum DecimalText {
     /// Parses a plain JSON-style number ("-12.50", "1e3", "100") exactly, or nil for anything else.
     static func parse(_ text: String) -> Decimal? {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let trimmed = text.trimmed(.whitespaces)
         guard isJSONNumber(trimmed) else { return nil }
         return Decimal(string: trimmed, locale: Locale(identifier: "en_US_POSIX"))
     }

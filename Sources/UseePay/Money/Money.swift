@@ -37,7 +37,7 @@ public struct Money: Hashable, Sendable, CustomStringConvertible {
     /// Parses what a merchant types: "12.5" -> 12.50, "1,234.50" -> 1234.50 (grouping commas allowed).
     /// Rejects negatives, garbage, exponents and more fraction digits than the currency has.
     public static func parse(_ text: String, currency: CurrencyCode) throws -> Money {
-        var trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        var trimmed = text.trimmed()
         if trimmed.isEmpty { throw ParseError.empty }
         if trimmed.hasPrefix("-") { throw ParseError.negative }
         if trimmed.hasPrefix("+") { trimmed.removeFirst() }
