@@ -30,7 +30,7 @@ public enum ObjectLabels {
     }
 
     static func nonEmpty(_ text: String?) -> String? {
-        guard let text, !text.trimmingCharacters(in: .whitespaces).isEmpty else { return nil }
+        guard let text, !text.trimmed(.whitespaces).isEmpty else { return nil }
         return text
     }
 }

@@ -7,8 +7,10 @@ public enum JSONStringEscaping {
     /// Appends `text` as a quoted JSON string.
     public static func appendQuoted(_ text: String, to output: inout String) {
         output.append("\"")
-        // Most text needs no escape: append it in one piece.
-        if !text.unicodeScalars.contains(where: needsEscape) {
+        // Most text needs no escape: append it in one piece. Printable ASCII other than the quote and the
+        // backslash is checked byte by byte (fast); only text with other bytes is walked by scalar.
+        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F && $0 != 0x22 && $0 != 0x5C })
+            || !text.unicodeScalars.contains(where: needsEscape) {
             output.append(text)
         } else {
             for scalar in text.unicodeScalars {

@@ -33,9 +33,10 @@ public struct CustomerFields: JSONReadable {
 
     /// The one rule for naming a person: "First Last", else the name, else the email; blanks count as missing.
     public var displayName: String? {
-        let full = [firstName, lastName].compactMap { $0?.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }.joined(separator: " ")
+        // `trimmed` skips Foundation when the ends are plain ASCII: this runs for every row of every frame.
+        let full = [firstName, lastName].compactMap { $0?.trimmed(.whitespaces) }.filter { !$0.isEmpty }.joined(separator: " ")
         if !full.isEmpty { return full }
-        return [name, email].compactMap { $0 }.first { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
+        return [name, email].compactMap { $0 }.first { !$0.trimmed(.whitespaces).isEmpty }
     }
 
     /// Writes the fields that are set; nil ones are left out (which, on an update, leaves them as they are).

@@ -80,11 +80,11 @@ extension SandboxJSON {
             output += "]"
         case .object(let fields):
             output += "{"
-            for (index, key) in fields.keys.sorted().enumerated() {
+            for (index, field) in fields.sorted(by: { $0.key < $1.key }).enumerated() {
                 if index > 0 { output += "," }
-                Self.writeString(key, into: &output)
+                Self.writeString(field.key, into: &output)
                 output += ":"
-                fields[key]!.write(into: &output)
+                field.value.write(into: &output)
             }
             output += "}"
         }
