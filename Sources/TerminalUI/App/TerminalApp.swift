@@ -92,6 +92,7 @@ public final class TerminalApp<Model: Sendable & Equatable>: @unchecked Sendable
         defer { backend.shutdown() }
         var size = backend.size
         var drawnModel: Model?
+        var heapTrim = HeapTrim()
         onInput(.resize(size))
         while true {
             let inputs = backend.readInput()
@@ -116,6 +117,7 @@ public final class TerminalApp<Model: Sendable & Equatable>: @unchecked Sendable
             }
             for text in clipboard { backend.writeClipboard(text) }
             if !hasPendingWork(backend), let drawnModel {
+                heapTrim.ifDue()
                 onIdle(drawnModel)
             }
             waitForWork(backend)

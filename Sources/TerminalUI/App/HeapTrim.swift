@@ -1,0 +1,25 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Gives memory that was freed back to the system, at most once a second, from the terminal loop when it
+/// has nothing else to do.
+///
+/// Why: reading a day of 100,000 payments parses a thousand pages on network threads while the summary's
+/// facts stay alive on others. glibc keeps freed blocks for reuse, and with long-lived blocks scattered
+/// between them it could return almost none: the console held 496 MB after the scan, of which
+/// `malloc_trim` released 337 MB. Trimming while the scan runs keeps the peak near what is alive.
+struct HeapTrim {
+    private var last = ContinuousClock.now
+    private let interval: Duration = .seconds(1)
+
+    mutating func ifDue() {
+        #if canImport(Glibc)
+        let now = ContinuousClock.now
+        guard now - last >= interval else { return }
+        last = now
+        _ = malloc_trim(0)
+        #endif
+    }
+}
