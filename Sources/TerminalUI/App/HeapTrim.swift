@@ -14,12 +14,18 @@ struct HeapTrim {
     private var last = ContinuousClock.now
     private let interval: Duration = .seconds(1)
 
+    /// glibc's `malloc_trim`, looked up at run time: Swift's Glibc module does not export <malloc.h>,
+    /// and another C library simply has none (then nothing is trimmed).
+    private static let trim: (@convention(c) (Int) -> Int32)? = {
+        guard let symbol = dlsym(nil, "malloc_trim") else { return nil }
+        return unsafeBitCast(symbol, to: (@convention(c) (Int) -> Int32).self)
+    }()
+
     mutating func ifDue() {
-        #if canImport(Glibc)
+        guard let trim = Self.trim else { return }
         let now = ContinuousClock.now
         guard now - last >= interval else { return }
         last = now
-        _ = malloc_trim(0)
-        #endif
+        _ = trim(0)
     }
 }
