@@ -116,8 +116,9 @@ public final class TerminalApp<Model: Sendable & Equatable>: @unchecked Sendable
                 drawnModel = model
             }
             for text in clipboard { backend.writeClipboard(text) }
+            // Also while busy (a day's scan sends a frame per page and the loop is never idle then).
+            heapTrim.ifDue()
             if !hasPendingWork(backend), let drawnModel {
-                heapTrim.ifDue()
                 onIdle(drawnModel)
             }
             waitForWork(backend)
