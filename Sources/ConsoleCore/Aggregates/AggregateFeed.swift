@@ -15,27 +15,12 @@ public struct FeedPageRequest: Sendable, Hashable {
     /// `.payments` or `.refunds`, with `window.pageNum` set to `page`.
     public var query: ObjectQuery
     public var page: Int
-    /// Part of a first pass, which reads every page while the server says `has_more`: the page after
-    /// this one will be wanted, so it may be asked for ahead (catching up may stop at any page).
-    public var readsOn: Bool
 
-    public init(feed: FeedID, generation: Int, query: ObjectQuery, page: Int, readsOn: Bool = false) {
-        self.feed = feed; self.generation = generation; self.query = query; self.page = page; self.readsOn = readsOn
+    public init(feed: FeedID, generation: Int, query: ObjectQuery, page: Int) {
+        self.feed = feed; self.generation = generation; self.query = query; self.page = page
     }
 
     public var isRefunds: Bool { if case .refunds = query { return true } else { return false } }
-
-    /// The request the feed makes for the next page of the same pass.
-    public var following: FeedPageRequest {
-        var next = self
-        next.page += 1
-        switch query {
-        case .payments(var q): q.window.pageNum = next.page; next.query = .payments(q)
-        case .refunds(var q): q.window.pageNum = next.page; next.query = .refunds(q)
-        default: break
-        }
-        return next
-    }
 }
 
 /// A page reduced to facts: the objects themselves are dropped as soon as they are read.
@@ -110,11 +95,11 @@ public struct AggregateFeed: Sendable {
     public func request(_ id: FeedID, refunds: Bool, page: Int) -> FeedPageRequest {
         if refunds, var q = refundsQuery {
             q.window.pageNum = page
-            return FeedPageRequest(feed: id, generation: generation, query: .refunds(q), page: page, readsOn: refundsScan?.readsOn ?? false)
+            return FeedPageRequest(feed: id, generation: generation, query: .refunds(q), page: page)
         }
         var q = paymentsQuery
         q.window.pageNum = page
-        return FeedPageRequest(feed: id, generation: generation, query: .payments(q), page: page, readsOn: paymentsScan.readsOn)
+        return FeedPageRequest(feed: id, generation: generation, query: .payments(q), page: page)
     }
 
     /// The first page of every scan (both start reading at once).

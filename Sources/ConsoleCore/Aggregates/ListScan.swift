@@ -22,8 +22,6 @@ public struct ListScan: Sendable, Hashable {
     public init() {}
 
     public var isReading: Bool { if case .reading = phase { return true } else { return false } }
-    /// In the first pass, which reads on while the server says there is more.
-    public var readsOn: Bool { if case .reading(_, catchingUp: false) = phase { return true } else { return false } }
     public var failure: String? { if case .failed(_, _, let message) = phase { return message } else { return nil } }
 
     /// Records a page that was read; answers the next page to read, or nil when this pass is done.

@@ -46,7 +46,7 @@ public actor EffectRunner {
             let result = await capture { try await ObjectFinder(client: self.client).find(text) }
             return [.effectResult(.found(text, result))]
         case .readFeed(let request):
-            let result = await capture { try await self.feedPage(request) }
+            let result = await capture { try await FeedScanner.page(request, client: self.client) }
             return [.effectResult(.feedPage(request, result))]
         case .export(let request):
             let events = self.events
@@ -65,29 +65,6 @@ public actor EffectRunner {
             return []
         }
     }
-
-    /// A feed page, taken from the read-ahead when it was asked for already; in a first pass the page
-    /// after it is asked for at once, so while the reducer sums one page the next is on its way (the
-    /// server answering and the console summing overlap instead of taking turns). Catching up and live
-    /// refresh stop at the first page without news, so they never read ahead (no wasted request).
-    private func feedPage(_ request: FeedPageRequest) async throws -> FeedPage {
-        let page: FeedPage
-        if let ahead = feedReadAhead.removeValue(forKey: request) {
-            page = try await ahead.value
-        } else {
-            page = try await FeedScanner.page(request, client: client)
-        }
-        // Asks made for other feeds or generations are never taken: drop them (their answers are discarded).
-        for key in feedReadAhead.keys where key.feed == request.feed { feedReadAhead.removeValue(forKey: key)?.cancel() }
-        if request.readsOn, page.hasMore {
-            let next = request.following
-            let client = self.client
-            feedReadAhead[next] = Task { try await FeedScanner.page(next, client: client) }
-        }
-        return page
-    }
-
-    private var feedReadAhead: [FeedPageRequest: Task<FeedPage, Error>] = [:]
 
     private func capture<T: Sendable>(_ work: () async throws -> T) async -> Result<T, ConsoleFailure> {
         do { return .success(try await work()) } catch { return .failure(ConsoleFailure(error)) }
