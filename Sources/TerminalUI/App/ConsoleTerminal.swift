@@ -12,6 +12,7 @@ public enum ConsoleTerminal {
     ///   - makeBackend: opens the terminal on the loop's thread.
     public static func run(store: ConsoleStore, journal: (any ActionJournal)?, idleSignal: (@Sendable () -> Void)? = nil,
                            makeBackend: @escaping @Sendable () throws -> TerminalBackend) async throws -> TerminalExit {
+        let idleWatch = IdleWatch()
         let app = TerminalApp<ConsoleState>(
             initial: await store.state,
             render: { model, size in render(model, size: size) },
@@ -22,11 +23,15 @@ public enum ConsoleTerminal {
                 }
             },
             onIdle: { shown in
-                guard let idleSignal else { return }
+                guard let idleSignal, idleWatch.shown(shown) else { return }
+                // One waiting task at a time, holding only the newest frame: a task per frame would keep a
+                // copy of the state per frame alive until the store is idle (during a day's scan, all of them).
                 Task {
-                    await store.waitUntilIdle()
-                    // Only when the screen shows the store's settled state; otherwise a newer frame is coming.
-                    if await store.state == shown { idleSignal() }
+                    while let shown = idleWatch.next() {
+                        await store.waitUntilIdle()
+                        // Only when the screen shows the store's settled state; otherwise a newer frame is coming.
+                        if await store.state == shown { idleSignal() }
+                    }
                 }
             })
         await store.connect(onState: { app.update($0) }, onTerminalEffect: { effect in
@@ -44,6 +49,35 @@ public enum ConsoleTerminal {
         } catch {
             await store.stop()
             throw error
+        }
+    }
+}
+
+/// The newest frame the terminal showed while an idle check is pending (see `ConsoleTerminal.run`).
+final class IdleWatch: @unchecked Sendable {
+    private let lock = NSLock()
+    private var latest: ConsoleState?
+    private var waiting = false
+
+    /// Remembers the frame; true when no check is pending, so the caller starts one.
+    func shown(_ state: ConsoleState) -> Bool {
+        lock.withLock {
+            latest = state
+            if waiting { return false }
+            waiting = true
+            return true
+        }
+    }
+
+    /// The newest frame not checked yet, or nil (and the check ends) when there is none.
+    func next() -> ConsoleState? {
+        lock.withLock {
+            guard let state = latest else {
+                waiting = false
+                return nil
+            }
+            latest = nil
+            return state
         }
     }
 }
