@@ -68,12 +68,16 @@ public struct AggregateFeed: Sendable {
     /// Grows with every change, so equality need not compare the facts.
     public private(set) var revision = 0
 
-    public init(payments: PaymentIntentListQuery, refunds: RefundListQuery?, generation: Int, startedAt: Date) {
+    /// - Parameter refundsOfPaymentsOnly: count only refunds of the feed's payments; by default so when the
+    ///   payments are filtered (by status, customer or order), since a refund belongs to its payment's figures.
+    public init(payments: PaymentIntentListQuery, refunds: RefundListQuery?, generation: Int, startedAt: Date,
+                refundsOfPaymentsOnly: Bool? = nil) {
         var paymentsQuery = payments
         paymentsQuery.window.pageSize = Self.pageSize
         self.paymentsQuery = paymentsQuery
         self.refundsQuery = refunds.map { var q = $0; q.window.pageSize = Self.pageSize; return q }
-        self.refundsOfFeedPaymentsOnly = !payments.statuses.isEmpty || payments.customerId != nil || payments.merchantOrderId != nil
+        self.refundsOfFeedPaymentsOnly = refundsOfPaymentsOnly
+            ?? (!payments.statuses.isEmpty || payments.customerId != nil || payments.merchantOrderId != nil)
         self.generation = generation
         self.startedAt = startedAt
         self.refundsScan = refunds == nil ? nil : ListScan()

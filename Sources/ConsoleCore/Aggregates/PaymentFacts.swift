@@ -49,15 +49,18 @@ public struct RefundFacts: Sendable, Hashable {
     public var amount: Decimal?
     public var paymentIntentId: String?
     public var createdAt: Date?
+    /// When the refund last changed (its failure, for a failed one); the creation time when not given.
+    public var modifiedAt: Date?
 
-    public init(status: RefundStatus, currency: CurrencyCode?, amount: Decimal?, paymentIntentId: String?, createdAt: Date?) {
+    public init(status: RefundStatus, currency: CurrencyCode?, amount: Decimal?, paymentIntentId: String?, createdAt: Date?,
+                modifiedAt: Date? = nil) {
         self.status = status; self.currency = currency; self.amount = amount; self.paymentIntentId = paymentIntentId
-        self.createdAt = createdAt
+        self.createdAt = createdAt; self.modifiedAt = modifiedAt ?? createdAt
     }
 
     public init(_ refund: Refund) {
         self.init(status: refund.status, currency: refund.currency, amount: refund.amount, paymentIntentId: refund.paymentIntentId,
-                  createdAt: refund.createAt)
+                  createdAt: refund.createAt, modifiedAt: refund.modifyAt)
     }
 
     /// `received` or `accepted`: on its way, not yet settled.

@@ -64,8 +64,17 @@ public struct GlanceFigures: Sendable {
         let facts = awaitingFeed?.paymentFacts.values
         waiting = facts.map { PaymentTally.waitingByAge($0, now: state.now, lifetime: state.authorisationLifetime) } ?? [:]
         waitingAll = awaitingFeed?.payments.awaitingCapture ?? MoneyTotals()
-        refundsInFlight = todayFeed?.refunds.inFlight ?? MoneyTotals()
-        refundsFailed = todayFeed?.refunds.failed ?? MoneyTotals()
+        // Refunds from the scan of the last days (the waiting scan's): in flight whenever created, failed today
+        // whenever created.
+        refundsInFlight = awaitingFeed?.refunds.inFlight ?? MoneyTotals()
+        var failedToday = MoneyTotals()
+        let todayStart = day.start(in: zone)
+        if let refunds = awaitingFeed?.refundFacts.values {
+            for refund in refunds where refund.status == .failed && (refund.modifiedAt ?? .distantPast) >= todayStart {
+                if let amount = refund.amount, let currency = refund.currency { failedToday.add(amount, currency) }
+            }
+        }
+        refundsFailed = failedToday
         todayFreshness = Freshness(todayFeed)
         yesterdayFreshness = Freshness(yesterdayFeed)
         waitingFreshness = Freshness(awaitingFeed)

@@ -8,6 +8,9 @@ extension Reducer {
         var refundsToday: RefundListQuery
         var yesterday: PaymentIntentListQuery
         var awaiting: PaymentIntentListQuery
+        /// Refunds of the same days as `awaiting`: the ones still in flight and the ones that failed today
+        /// may have been created before today.
+        var recentRefunds: RefundListQuery
     }
 
     static func glanceQueries(_ state: ConsoleState) -> GlanceQueries {
@@ -25,7 +28,8 @@ extension Reducer {
             refundsToday: RefundListQuery(window: todayWindow),
             yesterday: PaymentIntentListQuery(window: ListWindow(pageNum: 0, pageSize: size, fromCreatedAt: yesterday.from, toCreatedAt: yesterday.to)),
             awaiting: PaymentIntentListQuery(window: ListWindow(pageNum: 0, pageSize: size, fromCreatedAt: awaitingFrom, toCreatedAt: nil),
-                                             statuses: [.requiresCapture]))
+                                             statuses: [.requiresCapture]),
+            recentRefunds: RefundListQuery(window: ListWindow(pageNum: 0, pageSize: size, fromCreatedAt: awaitingFrom, toCreatedAt: nil)))
     }
 
     /// The feed with today's payments and refunds: the summary's when the payments list shows
@@ -56,7 +60,8 @@ extension Reducer {
             effects += startFeed(&state, .glanceYesterday, payments: queries.yesterday, refunds: nil)
         }
         if state.feeds[.glanceAwaiting]?.paymentsQuery != queries.awaiting {
-            effects += startFeed(&state, .glanceAwaiting, payments: queries.awaiting, refunds: nil)
+            // Every refund of those days counts, not only refunds of the authorisations waiting for capture.
+            effects += startFeed(&state, .glanceAwaiting, payments: queries.awaiting, refunds: queries.recentRefunds, refundsOfPaymentsOnly: false)
         }
         return effects
     }

@@ -14,9 +14,11 @@ extension Reducer {
         return startFeed(&state, .summary, payments: payments, refunds: refunds)
     }
 
-    static func startFeed(_ state: inout ConsoleState, _ id: FeedID, payments: PaymentIntentListQuery, refunds: RefundListQuery?) -> [ConsoleEffect] {
+    static func startFeed(_ state: inout ConsoleState, _ id: FeedID, payments: PaymentIntentListQuery, refunds: RefundListQuery?,
+                          refundsOfPaymentsOnly: Bool? = nil) -> [ConsoleEffect] {
         state.feedGeneration += 1
-        let feed = AggregateFeed(payments: payments, refunds: refunds, generation: state.feedGeneration, startedAt: state.now)
+        let feed = AggregateFeed(payments: payments, refunds: refunds, generation: state.feedGeneration, startedAt: state.now,
+                                 refundsOfPaymentsOnly: refundsOfPaymentsOnly)
         state.feeds[id] = feed
         return feed.firstRequests(id).map(ConsoleEffect.readFeed)
     }

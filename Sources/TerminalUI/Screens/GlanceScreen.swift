@@ -127,9 +127,9 @@ enum GlanceScreen {
             [(pad(label, grouped(totals.count), width), totals.isEmpty ? .dim : role)]
                 + totals.sums.map { ("  " + $0.formatted(), totals.isEmpty ? .dim : role) }
         }
-        let body = lines("in flight", f.refundsInFlight, .statusPending) + lines("failed", f.refundsFailed, .statusFailed)
+        let body = lines("in flight", f.refundsInFlight, .statusPending) + lines("failed today", f.refundsFailed, .statusFailed)
             + [("r: refunds list", .dim)]
-        return ("Refunds today", freshness(f.todayFreshness, format, short: true), body)
+        return ("Refunds", freshness(f.waitingFreshness, format, short: true), body)
     }
 
     // MARK: Text helpers

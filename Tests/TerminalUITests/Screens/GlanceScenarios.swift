@@ -24,10 +24,11 @@ enum GlanceScenarios {
         return try! PaymentIntent(json: JSONValue.parse(text + "}"))
     }
 
-    static func refund(_ id: String, _ status: String, _ amount: String, _ currency: String, _ created: Date) -> Refund {
+    static func refund(_ id: String, _ status: String, _ amount: String, _ currency: String, _ created: Date, modified: Date? = nil) -> Refund {
         let iso = ISO8601DateFormatter().string(from: created)
+        let changed = ISO8601DateFormatter().string(from: modified ?? created)
         return try! Refund(json: JSONValue.parse(
-            #"{"id":"\#(id)","payment_intent_id":"pi_r\#(id)","status":"\#(status)","amount":\#(amount),"currency":"\#(currency)","create_at":"\#(iso)"}"#))
+            #"{"id":"\#(id)","payment_intent_id":"pi_r\#(id)","status":"\#(status)","amount":\#(amount),"currency":"\#(currency)","create_at":"\#(iso)","modify_at":"\#(changed)"}"#))
     }
 
     /// One hour's payments: succeeded ×3, awaiting capture, failed (lost_card), declined (insufficient_funds), repeating.
@@ -75,7 +76,7 @@ enum GlanceScenarios {
     }
 
     /// Started, then `:glance`, with every scan answered.
-    static func glance(_ day: Day, size: TerminalSize, ascii: Bool = false) -> ConsoleState {
+    static func glance(_ day: Day, size: TerminalSize, ascii: Bool = false, recentRefunds: [Refund]? = nil) -> ConsoleState {
         var state = ScreenFixtures.state(size: size)
         state.asciiGlyphs = ascii
         let data = data(day)
@@ -87,6 +88,8 @@ enum GlanceScenarios {
             guard case .readFeed(let request) = pending.remove(at: index) else { continue }
             let page: FeedPage
             switch request.query {
+            case .refunds(let q) where recentRefunds != nil && q.window.fromCreatedAt != todayStart:
+                page = FeedPage(refundObjects: recentRefunds ?? [], hasMore: false)
             case .refunds:
                 page = FeedPage(refundObjects: data.refunds, hasMore: false)
             case .payments(let q) where q.statuses == [.requiresCapture]:

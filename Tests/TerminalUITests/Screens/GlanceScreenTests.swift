@@ -1,5 +1,6 @@
 import XCTest
 import ConsoleCore
+import UseePay
 @testable import TerminalUI
 
 /// The glance screen on a fixed day, whole screens line by line. SCREEN_DUMP_DIR=/tmp/screens writes
@@ -37,11 +38,11 @@ final class GlanceScreenTests: XCTestCase {
             "  0 █░ ▅░       ▅  █░ █░ █░ █░ █░ █░ █░ █░ █░ █░ █░  ░  ░  ░  ░  ░  ░  ░  ░     ",
             "    00       03       06       09       12       15^      18       21           ",
             "Succeeded today: 285,000 KRW · 440.00 USD                                       ",
-            "Success rate     15:30:00 To capture       15:30:00 Refunds today       15:30:00",
+            "Success rate     15:30:00 To capture       15:30:00 Refunds             15:30:00",
             "today 72.4%         63/87 1 < 1 day              15 in flight                 2 ",
             "yesterday 76%       73/96 2 1-3 days              2   3,000 KRW                 ",
             "Top declines (f: failed)  3 3-6 days              1   5.00 USD                  ",
-            "lost_card              13 4 expire in 24 h        2 failed                    1 ",
+            "lost_card              13 4 expire in 24 h        2 failed today              1 ",
             "insufficient_funds     11 w all                  20   2.00 USD                  ",
             "                                                    r: refunds list             ",
             "                                                                                ",
@@ -69,11 +70,11 @@ final class GlanceScreenTests: XCTestCase {
             "    ▇              █░ █░ █░ █░ █░ █░ █░ █░ █░ █░ █░  ░  ░  ░  ░  ░  ░                                                   ",
             "  0 █░ ▇░       ▇  █░ █░ █░ █░ █░ █░ █░ █░ █░ █░ █░  ░  ░  ░  ░  ░  ░  ░  ░                                             ",
             "    00       03       06       09       12       15^      18       21                                                   ",
-            "Success rate                   15:30:00 To capture                     15:30:00 Refunds today                   15:30:00",
+            "Success rate                   15:30:00 To capture                     15:30:00 Refunds                         15:30:00",
             "today 72.4%                       63/87 1 < 1 day    15  75,000 KRW, 100.00 USD in flight                             2 ",
             "yesterday 76%                     73/96 2 1-3 days                 2  50.00 USD   3,000 KRW                             ",
             "Top declines (f: failed)                3 3-6 days                 1  25.00 USD   5.00 USD                              ",
-            "lost_card                            13 4 expire in 24 h           2  50.00 USD failed                                1 ",
+            "lost_card                            13 4 expire in 24 h           2  50.00 USD failed today                          1 ",
             "insufficient_funds                   11 w all        20  75,000 KRW, 225.00 USD   2.00 USD                              ",
             "                                                                                r: refunds list                         ",
             "                                                                                                                        ",
@@ -111,9 +112,9 @@ final class GlanceScreenTests: XCTestCase {
             "                                                                                ",
             "    00       03       06       09       12       15^      18       21           ",
             "Succeeded today: 0                                                              ",
-            "Success rate     15:30:00 To capture       15:30:00 Refunds today       15:30:00",
+            "Success rate     15:30:00 To capture       15:30:00 Refunds             15:30:00",
             "today —               0/0 1 < 1 day               0 in flight                 0 ",
-            "yesterday —           0/0 2 1-3 days              0 failed                    0 ",
+            "yesterday —           0/0 2 1-3 days              0 failed today              0 ",
             "Top declines (f: failed)  3 3-6 days              0 r: refunds list             ",
             "none                      4 expire in 24 h        0                             ",
             "                          w all                   0                             ",
@@ -143,9 +144,9 @@ final class GlanceScreenTests: XCTestCase {
             "                                                                                                                        ",
             "                                                                                                                        ",
             "    00       03       06       09       12       15^      18       21                                                   ",
-            "Success rate                   15:30:00 To capture                     15:30:00 Refunds today                   15:30:00",
+            "Success rate                   15:30:00 To capture                     15:30:00 Refunds                         15:30:00",
             "today —                             0/0 1 < 1 day                             0 in flight                             0 ",
-            "yesterday —                         0/0 2 1-3 days                            0 failed                                0 ",
+            "yesterday —                         0/0 2 1-3 days                            0 failed today                          0 ",
             "Top declines (f: failed)                3 3-6 days                            0 r: refunds list                         ",
             "none                                    4 expire in 24 h                      0                                         ",
             "                                        w all                                 0                                         ",
@@ -185,10 +186,10 @@ final class GlanceScreenTests: XCTestCase {
             "  0 █░ ▅░       ▅  █░ █░ █░ █░ █░ █░ █░ █░ █░ █░ █░  ░  ░  ░  ░  ░  ░  ░  ░     ",
             "    00       03       06       09       12       15^      18       21           ",
             "Succeeded today: 630.00 USD                                                     ",
-            "Success rate     15:30:00 To capture       15:30:00 Refunds today       15:30:00",
+            "Success rate     15:30:00 To capture       15:30:00 Refunds             15:30:00",
             "today 72.4%         63/87 1 < 1 day              15 in flight                 2 ",
             "yesterday 76%       73/96 2 1-3 days              2   35.00 USD                 ",
-            "Top declines (f: failed)  3 3-6 days              1 failed                    1 ",
+            "Top declines (f: failed)  3 3-6 days              1 failed today              1 ",
             "lost_card              13 4 expire in 24 h        2   2.00 USD                  ",
             "insufficient_funds     11 w all                  20 r: refunds list             ",
             "                                                                                ",
@@ -217,10 +218,10 @@ final class GlanceScreenTests: XCTestCase {
             "    ▇              █░ █░ █░ █░ █░ █░ █░ █░ █░ █░ █░  ░  ░  ░  ░  ░  ░                                                   ",
             "  0 █░ ▇░       ▇  █░ █░ █░ █░ █░ █░ █░ █░ █░ █░ █░  ░  ░  ░  ░  ░  ░  ░  ░                                             ",
             "    00       03       06       09       12       15^      18       21                                                   ",
-            "Success rate                   15:30:00 To capture                     15:30:00 Refunds today                   15:30:00",
+            "Success rate                   15:30:00 To capture                     15:30:00 Refunds                         15:30:00",
             "today 72.4%                       63/87 1 < 1 day                15  150.00 USD in flight                             2 ",
             "yesterday 76%                     73/96 2 1-3 days                 2  50.00 USD   35.00 USD                             ",
-            "Top declines (f: failed)                3 3-6 days                 1  25.00 USD failed                                1 ",
+            "Top declines (f: failed)                3 3-6 days                 1  25.00 USD failed today                          1 ",
             "lost_card                            13 4 expire in 24 h           2  50.00 USD   2.00 USD                              ",
             "insufficient_funds                   11 w all                    20  275.00 USD r: refunds list                         ",
             "                                                                                                                        ",
@@ -260,11 +261,11 @@ final class GlanceScreenTests: XCTestCase {
             "  0 #. #.       #  #. #. #. #. #. #. #. #. #. #. #.  .  .  .  .  .  .  .  .     ",
             "    00       03       06       09       12       15^      18       21           ",
             "Succeeded today: 285,000 KRW · 440.00 USD                                       ",
-            "Success rate     15:30:00 To capture       15:30:00 Refunds today       15:30:00",
+            "Success rate     15:30:00 To capture       15:30:00 Refunds             15:30:00",
             "today 72.4%         63/87 1 < 1 day              15 in flight                 2 ",
             "yesterday 76%       73/96 2 1-3 days              2   3,000 KRW                 ",
             "Top declines (f: failed)  3 3-6 days              1   5.00 USD                  ",
-            "lost_card              13 4 expire in 24 h        2 failed                    1 ",
+            "lost_card              13 4 expire in 24 h        2 failed today              1 ",
             "insufficient_funds     11 w all                  20   2.00 USD                  ",
             "                                                    r: refunds list             ",
             "                                                                                ",
@@ -305,5 +306,23 @@ final class GlanceScreenTests: XCTestCase {
         XCTAssertEqual(f.refundsInFlight.count, 2)
         XCTAssertEqual(f.refundsFailed.sums.map { $0.formatted() }, ["2.00 USD"])
         XCTAssertEqual(f.topDeclines.map(\.code), ["lost_card", "insufficient_funds"])
+    }
+
+    /// Refunds in flight and failed today are counted whenever the refund was created: one made two days ago
+    /// and still received is in flight; one made earlier that failed this morning failed today; one that
+    /// failed yesterday does not.
+    func testRefundsCreatedBeforeTodayCountInFlightAndFailedToday() {
+        let now = GlanceScenarios.now
+        let recent = [
+            GlanceScenarios.refund("re_old_inflight", "received", "40.00", "USD", now.addingTimeInterval(-2 * 86_400)),
+            GlanceScenarios.refund("re_old_failed_today", "failed", "7.00", "USD", now.addingTimeInterval(-3 * 86_400),
+                                   modified: now.addingTimeInterval(-3_600)),
+            GlanceScenarios.refund("re_old_failed_before", "failed", "9.00", "USD", now.addingTimeInterval(-3 * 86_400),
+                                   modified: now.addingTimeInterval(-86_400)),
+        ]
+        let state = GlanceScenarios.glance(.mixed, size: TerminalSize(columns: 120, rows: 40), recentRefunds: recent)
+        let figures = GlanceFigures(state: state)
+        XCTAssertEqual(figures.refundsInFlight.sums, [Money(amount: 40, currency: .usd)])
+        XCTAssertEqual(figures.refundsFailed.sums, [Money(amount: 7, currency: .usd)])
     }
 }
