@@ -19,7 +19,7 @@ struct GlanceTmuxTests {
             do {
                 let narrow = try await console.waitForScreen("the glance at 80×24 with its figures final") {
                     $0.contains("Today at a glance") && $0.contains("To capture") && $0.contains("Success rate")
-                        && $0.contains("Refunds today") && $0.contains("Succeeded today: 30.00 USD") && !$0.contains("summing")
+                        && $0.contains("Refunds") && $0.contains("failed today") && $0.contains("Succeeded today: 30.00 USD") && !$0.contains("summing")
                 }
                 var lines = narrow.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
                 while lines.last?.isEmpty == true { lines.removeLast() }
