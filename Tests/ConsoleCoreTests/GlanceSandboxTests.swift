@@ -84,4 +84,42 @@ final class GlanceSandboxTests: XCTestCase {
         let back = await store.state
         XCTAssertEqual(back.screen, .glance)
     }
+
+    /// An authorisation captured elsewhere (here: straight through the API, as the dashboard would) leaves
+    /// "waiting for capture" at the next live refresh: the waiting scan is read again whole and swapped in.
+    func testACaptureMadeElsewhereLeavesTheWaitingFiguresAtTheNextRefresh() async throws {
+        var options = SandboxOptions()
+        options.port = 0
+        options.database = .inMemory
+        options.timeZone = TimeZone(identifier: "UTC")!
+        let server = try await SandboxServer.start(options)
+        let client = try UseePayClient(configuration: UseePayConfiguration(
+            environment: .custom(server.baseURL), merchantNo: server.credentials.merchantNo,
+            apiKey: APIKey(server.credentials.apiKey), appId: server.credentials.appId))
+        let utc = TimeZone(identifier: "UTC")!
+        let store = ConsoleStore(state: ConsoleState(mode: .sandbox, profileName: "sandbox", merchantTimeZone: utc,
+                                                     size: TerminalSize(columns: 120, rows: 40), sessionTag: "glance-refresh"),
+                                 runner: EffectRunner(client: client, journal: InMemoryActionJournal()))
+        addTeardownBlock {
+            await store.stop()
+            try? await client.shutdown()
+            await server.stop()
+        }
+        let authorised = try await KnownDay.seed(client, count: 30)
+        XCTAssertGreaterThanOrEqual(authorised.count, 2)
+        await store.start(journal: nil)
+        for key in ":glance" { store.enqueue(.key(.char(key))) }
+        store.enqueue(.key(KeyPress(.enter)))
+        await store.waitUntilIdle()
+        let before = GlanceFigures(state: await store.state)
+        XCTAssertEqual(before.waitingAll.count, authorised.count)
+
+        _ = try await client.capturePaymentIntent(id: authorised[0])
+        store.enqueue(.refreshTick)
+        await store.waitUntilIdle()
+        let after = GlanceFigures(state: await store.state)
+        XCTAssertEqual(after.waitingAll.count, authorised.count - 1, "the capture made elsewhere is no longer waiting")
+        let rereads = await store.state.rereads
+        XCTAssertTrue(rereads.isEmpty, "the reread replaced the feed on screen")
+    }
 }

@@ -83,6 +83,12 @@ public struct AggregateFeed: Sendable {
         self.refundsScan = refunds == nil ? nil : ListScan()
     }
 
+    /// A fresh scan of the same queries (for reading a feed again whole).
+    public init(again feed: AggregateFeed, generation: Int, startedAt: Date) {
+        self.init(payments: feed.paymentsQuery, refunds: feed.refundsQuery, generation: generation, startedAt: startedAt,
+                  refundsOfPaymentsOnly: feed.refundsOfFeedPaymentsOnly)
+    }
+
     /// Every scan has read its whole range at least once.
     public var isComplete: Bool { paymentsScan.isComplete && (refundsScan?.isComplete ?? true) }
     public var isReading: Bool { paymentsScan.isReading || (refundsScan?.isReading ?? false) }

@@ -32,6 +32,8 @@ public struct ConsoleState: Sendable, Equatable {
     public var lists = ConsoleLists()
     /// Whole-range figures kept by background scans (the summary line, the glance screen).
     public var feeds: [FeedID: AggregateFeed] = [:]
+    /// Small feeds read again whole on live refresh; each replaces its feed once complete (see `Reducer.refreshFeeds`).
+    public var rereads: [FeedID: AggregateFeed] = [:]
     public var feedGeneration: Int = 0
     /// Every refund the console has seen, by payment intent id (for "what is left to refund" and the summary).
     public var refundsByPayment: [String: [Refund]] = [:]
