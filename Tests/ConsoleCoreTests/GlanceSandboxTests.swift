@@ -8,24 +8,8 @@ import UseePaySandbox
 /// key opens the group of authorisations behind a figure as a filtered payments list.
 final class GlanceSandboxTests: XCTestCase {
     func testGlanceFiguresEqualTheSandboxsAndKeysOpenTheirLists() async throws {
-        var options = SandboxOptions()
-        options.port = 0
-        options.database = .inMemory
-        options.timeZone = TimeZone(identifier: "UTC")!
-        options.refundSettleDelay = .seconds(3600)
-        let server = try await SandboxServer.start(options)
-        let client = try UseePayClient(configuration: UseePayConfiguration(
-            environment: .custom(server.baseURL), merchantNo: server.credentials.merchantNo,
-            apiKey: APIKey(server.credentials.apiKey), appId: server.credentials.appId))
         let utc = TimeZone(identifier: "UTC")!
-        let store = ConsoleStore(state: ConsoleState(mode: .sandbox, profileName: "sandbox", merchantTimeZone: utc,
-                                                     size: TerminalSize(columns: 120, rows: 40), sessionTag: "glance"),
-                                 runner: EffectRunner(client: client, journal: InMemoryActionJournal()))
-        addTeardownBlock {
-            await store.stop()
-            try? await client.shutdown()
-            await server.stop()
-        }
+        let (store, client) = try await glanceStore(refundSettleDelay: .seconds(3600))
         try await KnownDay.seed(client, count: 80)
         await store.start(journal: nil)
         for key in ":glance" { store.enqueue(.key(.char(key))) }
@@ -88,23 +72,7 @@ final class GlanceSandboxTests: XCTestCase {
     /// An authorisation captured elsewhere (here: straight through the API, as the dashboard would) leaves
     /// "waiting for capture" at the next live refresh: the waiting scan is read again whole and swapped in.
     func testACaptureMadeElsewhereLeavesTheWaitingFiguresAtTheNextRefresh() async throws {
-        var options = SandboxOptions()
-        options.port = 0
-        options.database = .inMemory
-        options.timeZone = TimeZone(identifier: "UTC")!
-        let server = try await SandboxServer.start(options)
-        let client = try UseePayClient(configuration: UseePayConfiguration(
-            environment: .custom(server.baseURL), merchantNo: server.credentials.merchantNo,
-            apiKey: APIKey(server.credentials.apiKey), appId: server.credentials.appId))
-        let utc = TimeZone(identifier: "UTC")!
-        let store = ConsoleStore(state: ConsoleState(mode: .sandbox, profileName: "sandbox", merchantTimeZone: utc,
-                                                     size: TerminalSize(columns: 120, rows: 40), sessionTag: "glance-refresh"),
-                                 runner: EffectRunner(client: client, journal: InMemoryActionJournal()))
-        addTeardownBlock {
-            await store.stop()
-            try? await client.shutdown()
-            await server.stop()
-        }
+        let (store, client) = try await glanceStore()
         let authorised = try await KnownDay.seed(client, count: 30)
         XCTAssertGreaterThanOrEqual(authorised.count, 2)
         await store.start(journal: nil)
@@ -121,5 +89,27 @@ final class GlanceSandboxTests: XCTestCase {
         XCTAssertEqual(after.waitingAll.count, authorised.count - 1, "the capture made elsewhere is no longer waiting")
         let rereads = await store.state.rereads
         XCTAssertTrue(rereads.isEmpty, "the reread replaced the feed on screen")
+    }
+
+    /// A sandbox (UTC, in memory) and a console store on it at 120×40, both stopped at teardown.
+    private func glanceStore(refundSettleDelay: Duration? = nil) async throws -> (ConsoleStore, UseePayClient) {
+        var options = SandboxOptions()
+        options.port = 0
+        options.database = .inMemory
+        options.timeZone = TimeZone(identifier: "UTC")!
+        if let refundSettleDelay { options.refundSettleDelay = refundSettleDelay }
+        let server = try await SandboxServer.start(options)
+        let client = try UseePayClient(configuration: UseePayConfiguration(
+            environment: .custom(server.baseURL), merchantNo: server.credentials.merchantNo,
+            apiKey: APIKey(server.credentials.apiKey), appId: server.credentials.appId))
+        let store = ConsoleStore(state: ConsoleState(mode: .sandbox, profileName: "sandbox", merchantTimeZone: options.timeZone,
+                                                     size: TerminalSize(columns: 120, rows: 40), sessionTag: "glance"),
+                                 runner: EffectRunner(client: client, journal: InMemoryActionJournal()))
+        addTeardownBlock {
+            await store.stop()
+            try? await client.shutdown()
+            await server.stop()
+        }
+        return (store, client)
     }
 }
