@@ -14,7 +14,8 @@ struct ListPlan {
     static let deepOffsetThreshold = 2_000
 
     struct Page {
-        var documents: [Document]
+        /// Each object's stored text (`doc`), newest first.
+        var storedTexts: [String]
         var hasMore: Bool
     }
 
@@ -68,11 +69,8 @@ struct ListPlan {
         rowids = Array(rowids.prefix(query.pageSize))
         if ascending { rowids.reverse() }
         let statement = try db.cachedStatement(sql: "SELECT doc FROM \(table) WHERE rowid = ?")
-        let documents = try rowids.compactMap { rowid -> Document? in
-            guard let text = try String.fetchOne(statement, arguments: [rowid]) else { return nil }
-            return try Database.decodeDocument(text)
-        }
-        return Page(documents: documents, hasMore: hasMore)
+        let texts = try rowids.compactMap { rowid in try String.fetchOne(statement, arguments: [rowid]) }
+        return Page(storedTexts: texts, hasMore: hasMore)
     }
 
     /// The cursor object must be one of this merchant's objects of this resource.

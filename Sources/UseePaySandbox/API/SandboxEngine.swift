@@ -230,6 +230,31 @@ final class SandboxEngine: Sendable {
 /// Customers already rendered while answering one list page.
 final class EmbeddedCustomers {
     var rendered: [String: SandboxJSON] = [:]
+    /// Wire text by customer id; `.some(nil)` when this merchant has no such customer.
+    private var wireTexts: [String: [UInt8]?] = [:]
+    private var writer = StoredWireText(.customer)
+
+    /// The customer's wire object as `render` + `serialized()` would write it, read once per page.
+    func wireText(_ id: String, merchantNo: String, _ db: Database, engine: SandboxEngine) throws -> [UInt8]? {
+        if let known = wireTexts[id] { return known }
+        var text: [UInt8]?
+        if var stored = try String.fetchOne(
+            db, sql: "SELECT doc FROM customers WHERE id = ? AND merchant_no = ?", arguments: [id, merchantNo]) {
+            text = stored.withUTF8 { bytes -> [UInt8]? in
+                guard writer.scan(bytes) else { return nil }
+                var output: [UInt8] = []
+                writer.write(bytes, customer: nil, into: &output)
+                return output
+            }
+            if text == nil {
+                var slow = ""
+                try engine.render(.customer, try Database.decodeDocument(stored), db).write(into: &slow)
+                text = Array(slow.utf8)
+            }
+        }
+        wireTexts[id] = .some(text)
+        return text
+    }
 }
 
 /// Fault settings can be changed at run time through the admin API.
