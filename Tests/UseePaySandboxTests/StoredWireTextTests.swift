@@ -9,11 +9,11 @@ import XCTest
 final class StoredWireTextTests: XCTestCase {
     private static let listedKinds: [ResourceKind] = [.paymentIntent, .refund, .customer, .subscription, .invoice]
 
-    private static func slowItems(_ engine: SandboxEngine, _ kind: ResourceKind, _ texts: [String], _ db: Database) throws -> String {
+    private static func slowItems(_ engine: SandboxEngine, _ kind: ResourceKind, _ texts: [Data], _ db: Database) throws -> String {
         var output = "["
         for (index, text) in texts.enumerated() {
             if index > 0 { output += "," }
-            try engine.render(kind, try Database.decodeDocument(text), db).write(into: &output)
+            try engine.render(kind, try Database.decodeDocument(bytes: text), db).write(into: &output)
         }
         return output + "]"
     }
@@ -31,16 +31,16 @@ final class StoredWireTextTests: XCTestCase {
             let (pageCompared, pageWithCustomer) = try await engine.writer.read { db -> (Int, Int) in
                 var compared = 0
                 var withCustomer = 0
-                let texts = try String.fetchAll(db, sql: "SELECT doc FROM \(kind.table) ORDER BY rowid")
+                let texts = try Data.fetchAll(db, sql: "SELECT doc FROM \(kind.table) ORDER BY rowid")
                 XCTAssertFalse(texts.isEmpty, "\(kind) has seeded objects")
                 // Pages of 100, as lists are written: customers shared within a page are read once.
                 for start in stride(from: 0, to: texts.count, by: 100) {
                     let page = Array(texts[start..<min(start + 100, texts.count)])
-                    let fast = try engine.listItems(kind, page, db)
+                    let fast = String(decoding: try engine.listItems(kind, page, db), as: UTF8.self)
                     let slow = try Self.slowItems(engine, kind, page, db)
                     XCTAssertEqual(fast, slow, "\(kind) page starting at \(start)")
                     compared += page.count
-                    withCustomer += page.filter { $0.contains("\"customer_id\":\"") }.count
+                    withCustomer += page.filter { String(decoding: $0, as: UTF8.self).contains("\"customer_id\":\"") }.count
                 }
                 return (compared, withCustomer)
             }
@@ -69,13 +69,14 @@ final class StoredWireTextTests: XCTestCase {
             #"{ "amount" : 2 , "currency":"KRW", "id":"pi_5", "metadata":{"a":[1,{"b":"}\"]"}]} }"#,
             #"{"a\u0062":1,"id":"pi_6"}"#,
             #"{}"#,
-        ]
+        ].map { Data($0.utf8) }
         try await engine.writer.read { db in
             for text in texts {
-                XCTAssertEqual(try engine.listItems(.paymentIntent, [text], db),
-                               try Self.slowItems(engine, .paymentIntent, [text], db), text)
+                XCTAssertEqual(String(decoding: try engine.listItems(.paymentIntent, [text], db), as: UTF8.self),
+                               try Self.slowItems(engine, .paymentIntent, [text], db), String(decoding: text, as: UTF8.self))
             }
-            XCTAssertEqual(try engine.listItems(.paymentIntent, texts, db), try Self.slowItems(engine, .paymentIntent, texts, db))
+            XCTAssertEqual(String(decoding: try engine.listItems(.paymentIntent, texts, db), as: UTF8.self),
+                           try Self.slowItems(engine, .paymentIntent, texts, db))
         }
         await sandbox.stop()
     }

@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 
 /// The SQL behind one list request, newest first by `create_at` then `id`.
@@ -14,8 +15,8 @@ struct ListPlan {
     static let deepOffsetThreshold = 2_000
 
     struct Page {
-        /// Each object's stored text (`doc`), newest first.
-        var storedTexts: [String]
+        /// Each object's stored text (`doc`, UTF-8), newest first.
+        var storedTexts: [Data]
         var hasMore: Bool
     }
 
@@ -62,14 +63,17 @@ struct ListPlan {
         }
         let order = ascending ? "create_at ASC, id ASC" : "create_at DESC, id DESC"
         arguments += [query.pageSize + 1, offset]
-        var rowids = try Int64.fetchAll(db, sql: """
+        // Cached: a client paging through a day asks the same statement a thousand times.
+        let rowidStatement = try db.cachedStatement(sql: """
             SELECT rowid FROM \(table) WHERE \(sql.joined(separator: " AND ")) ORDER BY \(order) LIMIT ? OFFSET ?
-            """, arguments: StatementArguments(arguments))
+            """)
+        var rowids = try Int64.fetchAll(rowidStatement, arguments: StatementArguments(arguments))
         let hasMore = rowids.count > query.pageSize
         rowids = Array(rowids.prefix(query.pageSize))
         if ascending { rowids.reverse() }
         let statement = try db.cachedStatement(sql: "SELECT doc FROM \(table) WHERE rowid = ?")
-        let texts = try rowids.compactMap { rowid in try String.fetchOne(statement, arguments: [rowid]) }
+        // `Data`: the bytes as stored, without validating them into a `String` first.
+        let texts = try rowids.compactMap { rowid in try Data.fetchOne(statement, arguments: [rowid]) }
         return Page(storedTexts: texts, hasMore: hasMore)
     }
 

@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 
 extension SandboxEngine {
@@ -9,16 +10,20 @@ extension SandboxEngine {
         let query = try ListQuery(kind: kind, request: request)
         let plan = ListPlan(kind: kind, query: query, merchantNo: request.merchant.merchantNo)
         let withSDKFields = options.listEnvelope == .both
-        let body = try await writer.read { db -> String in
+        let body = try await writer.read { db -> [UInt8] in
             let page = try plan.fetchPage(db)
             let items = try self.listItems(kind, page.storedTexts, db)
-            var body = "{"
-            if withSDKFields { body += "\"data\":" + items + "," }
-            body += "\"has_more\":" + (page.hasMore ? "true" : "false") + ",\"items\":" + items
+            var body: [UInt8] = []
+            body.reserveCapacity(items.count * (withSDKFields ? 2 : 1) + 128)
+            body.append(UInt8(ascii: "{"))
+            if withSDKFields { body += Array("\"data\":".utf8) + items + [UInt8(ascii: ",")] }
+            body += Array("\"has_more\":\(page.hasMore),\"items\":".utf8)
+            body += items
             if withSDKFields {
-                body += ",\"page\":\(query.page),\"page_size\":\(query.pageSize),\"total\":\(try plan.total(db))"
+                body += Array(",\"page\":\(query.page),\"page_size\":\(query.pageSize),\"total\":\(try plan.total(db))".utf8)
             }
-            return body + "}"
+            body.append(UInt8(ascii: "}"))
+            return body
         }
         return APIResult(rawBody: body)
     }
@@ -26,7 +31,7 @@ extension SandboxEngine {
     /// The JSON array of a page's wire objects, each written from its stored text (`StoredWireText`);
     /// a text outside the expected shape, and checkout sessions (whose customer is a short form),
     /// take the general path through `render`.
-    func listItems(_ kind: ResourceKind, _ storedTexts: [String], _ db: Database) throws -> String {
+    func listItems(_ kind: ResourceKind, _ storedTexts: [Data], _ db: Database) throws -> [UInt8] {
         var output: [UInt8] = []
         output.reserveCapacity(storedTexts.count * 1600 + 2)
         output.append(UInt8(ascii: "["))
@@ -34,8 +39,8 @@ extension SandboxEngine {
         let customers = EmbeddedCustomers()
         for (index, stored) in storedTexts.enumerated() {
             if index > 0 { output.append(UInt8(ascii: ",")) }
-            var text = stored
-            let written = try kind != .checkoutSession && text.withUTF8 { bytes -> Bool in
+            let written = try kind != .checkoutSession && stored.withUnsafeBytes { raw -> Bool in
+                let bytes = raw.bindMemory(to: UInt8.self)
                 guard writer.scan(bytes) else { return false }
                 var customer: [UInt8]?
                 if kind == .paymentIntent, writer.has(StoredWireText.customerIdKey, in: bytes) {
@@ -49,11 +54,11 @@ extension SandboxEngine {
             }
             if !written {
                 var slow = ""
-                try render(kind, try Database.decodeDocument(stored), db, customers: customers).write(into: &slow)
+                try render(kind, try Database.decodeDocument(bytes: stored), db, customers: customers).write(into: &slow)
                 output.append(contentsOf: slow.utf8)
             }
         }
         output.append(UInt8(ascii: "]"))
-        return String(decoding: output, as: UTF8.self)
+        return output
     }
 }

@@ -21,8 +21,8 @@ struct APIResult: Sendable {
     var json: SandboxJSON
     /// True when the call changed stored data (the drop-after-commit fault only applies then).
     var committedChange = false
-    /// Already-serialised answer (lists write their items once even when they appear twice).
-    var rawBody: String?
+    /// Already-serialised answer, UTF-8 (lists write their items once even when they appear twice).
+    var rawBody: [UInt8]?
 
     init(status: HTTPResponse.Status = .ok, json: SandboxJSON, committedChange: Bool = false) {
         self.status = status
@@ -30,7 +30,7 @@ struct APIResult: Sendable {
         self.committedChange = committedChange
     }
 
-    init(rawBody: String) {
+    init(rawBody: [UInt8]) {
         self.json = .null
         self.rawBody = rawBody
     }
@@ -238,9 +238,10 @@ final class EmbeddedCustomers {
     func wireText(_ id: String, merchantNo: String, _ db: Database, engine: SandboxEngine) throws -> [UInt8]? {
         if let known = wireTexts[id] { return known }
         var text: [UInt8]?
-        if var stored = try String.fetchOne(
-            db, sql: "SELECT doc FROM customers WHERE id = ? AND merchant_no = ?", arguments: [id, merchantNo]) {
-            text = stored.withUTF8 { bytes -> [UInt8]? in
+        let statement = try db.cachedStatement(sql: "SELECT doc FROM customers WHERE id = ? AND merchant_no = ?")
+        if let stored = try Data.fetchOne(statement, arguments: [id, merchantNo]) {
+            text = stored.withUnsafeBytes { raw -> [UInt8]? in
+                let bytes = raw.bindMemory(to: UInt8.self)
                 guard writer.scan(bytes) else { return nil }
                 var output: [UInt8] = []
                 writer.write(bytes, customer: nil, into: &output)
@@ -248,7 +249,7 @@ final class EmbeddedCustomers {
             }
             if text == nil {
                 var slow = ""
-                try engine.render(.customer, try Database.decodeDocument(stored), db).write(into: &slow)
+                try engine.render(.customer, try Database.decodeDocument(bytes: stored), db).write(into: &slow)
                 text = Array(slow.utf8)
             }
         }

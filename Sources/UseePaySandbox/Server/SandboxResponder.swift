@@ -71,7 +71,12 @@ struct SandboxResponder: HTTPResponder {
             // The change is committed; the client never hears about it. This is the "unclear outcome" case.
             try? await context.channel.close()
         }
-        return Self.text(result.rawBody ?? result.json.serialized(), status: result.status, slowChunkDelay: faults.slowBodyChunkDelay)
+        if let raw = result.rawBody {
+            var bytes = ByteBuffer(bytes: raw)
+            bytes.writeInteger(UInt8(ascii: "\n"))
+            return Self.body(bytes, status: result.status, slowChunkDelay: faults.slowBodyChunkDelay)
+        }
+        return Self.text(result.json.serialized(), status: result.status, slowChunkDelay: faults.slowBodyChunkDelay)
     }
 
     static func injectedFailure(_ faults: FaultOptions) -> Response? {
@@ -98,7 +103,11 @@ struct SandboxResponder: HTTPResponder {
 
     /// `json` is serialised JSON text.
     static func text(_ json: String, status: HTTPResponse.Status, slowChunkDelay: Duration = .zero) -> Response {
-        let bytes = ByteBuffer(string: json + "\n")
+        body(ByteBuffer(string: json + "\n"), status: status, slowChunkDelay: slowChunkDelay)
+    }
+
+    /// `bytes` is serialised JSON text ending in a newline.
+    static func body(_ bytes: ByteBuffer, status: HTTPResponse.Status, slowChunkDelay: Duration = .zero) -> Response {
         var headers: HTTPFields = [.contentType: "application/json; charset=utf-8"]
         headers[HTTPField.Name("x-useepay-sandbox")!] = "true"
         guard slowChunkDelay > .zero else {

@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 
 /// A stored object: its wire fields (`doc`, non-null values only) plus indexed columns kept beside it.
@@ -12,6 +13,11 @@ extension Database {
     }
 
     static func decodeDocument(_ text: String) throws -> Document {
+        guard case .object(let fields) = try SandboxJSON.parse(text) else { return [:] }
+        return fields
+    }
+
+    static func decodeDocument(bytes text: Data) throws -> Document {
         guard case .object(let fields) = try SandboxJSON.parse(text) else { return [:] }
         return fields
     }
