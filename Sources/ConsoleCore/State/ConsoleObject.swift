@@ -19,7 +19,11 @@ public struct ObjectRef: Sendable, Hashable, Codable, CustomStringConvertible {
 }
 
 /// Any object the console shows, as the server last described it.
-public enum ConsoleObject: Sendable, Hashable {
+///
+/// Indirect: the payload lives in one shared box, so copying an object (the list window, each
+/// frame's rows, the state the terminal keeps) is one reference count rather than one per field,
+/// and two copies of the same box are the same object (`isSameStorage`).
+public indirect enum ConsoleObject: Sendable, Hashable {
     case payment(PaymentIntent)
     case customer(Customer)
     case subscription(Subscription)
@@ -85,4 +89,14 @@ public struct ConsoleFailure: Error, Sendable, Hashable, CustomStringConvertible
 public enum ConsoleMode: String, Sendable, Hashable, Codable {
     case sandbox, live
     public var label: String { self == .live ? "LIVE" : "SANDBOX" }
+}
+
+extension ConsoleObject {
+    /// True when both are copies of one stored object (the same box), which makes them equal at the
+    /// cost of comparing one pointer where `==` compares every field. False says nothing either way.
+    public func isSameStorage(as other: ConsoleObject) -> Bool {
+        var a = self
+        var b = other
+        return withUnsafeBytes(of: &a) { left in withUnsafeBytes(of: &b) { right in left.elementsEqual(right) } }
+    }
 }

@@ -62,20 +62,22 @@ enum ListScreens {
         let list = state.lists[.payments]
         draw(state, into: &grid, list: list, title: title, context: summary.text, contextRole: summary.role,
              noun: "payments", table: paymentsTable) { object in
-            guard case .payment(let p) = object else { return nil }
-            let pending = state.pending[p.id]
-            let status = pending.map(ScreenFormat.pendingText) ?? format.text(PaymentRow.status.value(p))
-            let statusRole = pending == nil ? ScreenFormat.statusRole(StatusWords.tone(p.status)) : .inFlight
-            return TableRow([
-                Chrome.marker(list, id: p.id),
-                format.text(PaymentRow.time.value(p)),
-                format.text(PaymentRow.amount.value(p)),
-                status,
-                format.text(PaymentRow.customer.value(p)),
-                format.text(PaymentRow.order.value(p)),
-                format.text(PaymentRow.method.value(p)),
-                wide ? p.id : ScreenFormat.shortID(p.id),
-            ], role: Chrome.rowRole(list, id: p.id, pending: pending != nil), cellRoles: [nil, nil, nil, statusRole])
+            guard case .payment = object else { return nil }
+            let id = object.ref.id
+            // time, amount, status, customer, order, method, short id; formatted again only when the object changes.
+            let memo = RowTextMemo.shared.row(object, id: id, key: format.rowKey) {
+                guard case .payment(let p) = object else { return RowTextMemo.Row(cells: [], tone: .other) }
+                return RowTextMemo.Row(
+                    cells: [PaymentRow.time, PaymentRow.amount, PaymentRow.status, PaymentRow.customer, PaymentRow.order, PaymentRow.method]
+                        .map { format.text($0.value(p)) } + [ScreenFormat.shortID(p.id)],
+                    tone: StatusWords.tone(p.status))
+            }
+            let cells = memo.cells
+            let pending = state.pending[id]
+            let status = pending.map(ScreenFormat.pendingText) ?? cells[2]
+            let statusRole = pending == nil ? ScreenFormat.statusRole(memo.tone) : .inFlight
+            return TableRow([Chrome.marker(list, id: id), cells[0], cells[1], status, cells[3], cells[4], cells[5], wide ? id : cells[6]],
+                            role: Chrome.rowRole(list, id: id, pending: pending != nil), cellRoles: [nil, nil, nil, statusRole])
         }
     }
 

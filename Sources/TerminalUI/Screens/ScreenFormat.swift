@@ -10,12 +10,21 @@ struct ScreenFormat {
     /// Today's date in the merchant's zone, worked out once per frame rather than once per row.
     private let today: DateComponents
 
+    /// What list cells depend on besides the object: the zone and today's date (`time`).
+    let rowKey: RowKey
+
+    struct RowKey: Equatable {
+        var zone: String
+        var year: Int, month: Int, day: Int
+    }
+
     init(state: ConsoleState) {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = state.merchantTimeZone
         self.calendar = calendar
         self.now = state.now
         self.today = calendar.dateComponents([.year, .month, .day], from: state.now)
+        rowKey = RowKey(zone: calendar.timeZone.identifier, year: today.year ?? 0, month: today.month ?? 0, day: today.day ?? 0)
     }
 
     /// "09:15" for today, "11-20 09:15" for other days of this year, "2025-11-20" otherwise.
