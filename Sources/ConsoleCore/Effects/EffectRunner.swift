@@ -11,6 +11,7 @@ public actor EffectRunner {
     /// Where `:export` progress goes while the export runs (its result comes back as usual).
     private let events: ConsoleEventRelay?
     private let exportDirectory: String
+    private let readAhead: FeedReadAhead
 
     public init(client: UseePayClient, journal: any ActionJournal, events: ConsoleEventRelay? = nil,
                 exportDirectory: String = FileManager.default.currentDirectoryPath) {
@@ -19,6 +20,7 @@ public actor EffectRunner {
         self.journal = journal
         self.events = events
         self.exportDirectory = exportDirectory
+        self.readAhead = FeedReadAhead(client: client)
     }
 
     public func run(_ effect: ConsoleEffect) async -> [ConsoleEvent] {
@@ -46,7 +48,7 @@ public actor EffectRunner {
             let result = await capture { try await ObjectFinder(client: self.client).find(text) }
             return [.effectResult(.found(text, result))]
         case .readFeed(let request):
-            let result = await capture { try await FeedScanner.page(request, client: self.client) }
+            let result = await capture { try await self.readAhead.page(request) }
             return [.effectResult(.feedPage(request, result))]
         case .export(let request):
             let events = self.events
