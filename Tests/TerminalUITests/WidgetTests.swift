@@ -43,6 +43,37 @@ final class TableWidgetTests: XCTestCase {
         for line in grid.lines() { XCTAssertEqual(TerminalText.width(line), 36) }
     }
 
+    /// Whole-width lines are copied from the table's memo once drawn; a copied line must equal a drawn
+    /// one (wide glyphs, selection, cell roles) and follow every change of what it is drawn from.
+    func testRememberedLinesEqualDrawnLinesAndFollowChanges() {
+        let rows = [
+            TableRow(["09:12", "15,000 KRW", "김민준", "ord-1"], cellRoles: [nil, nil, .statusSucceeded]),
+            TableRow(["10:40", "1,234.50 USD", "山田太郎", "ord-2"]),
+            TableRow(["11:05", "12.50 USD", "Amélie", "ord-3"]),
+        ]
+        let size = TerminalSize(columns: 36, rows: 4)
+        func drawn(_ table: Table, _ rows: [TableRow], selected: Int?) -> CellGrid {
+            var grid = CellGrid(size: size)
+            table.draw(into: &grid, rect: grid.bounds, rows: rows, selectedRow: selected)
+            return grid
+        }
+        let remembering = Table(columns: columns)
+        _ = drawn(remembering, rows, selected: 1)
+        // Second draw: every line comes from the memo. A fresh table draws them all.
+        XCTAssertEqual(drawn(remembering, rows, selected: 1), drawn(Table(columns: columns), rows, selected: 1))
+        // The selection moves: lines 1 and 2 change role, and the copies must not hide it.
+        let moved = drawn(remembering, rows, selected: 2)
+        XCTAssertEqual(moved, drawn(Table(columns: columns), rows, selected: 2))
+        XCTAssertEqual(moved[x: 0, y: 2].role, .normal)
+        XCTAssertEqual(moved[x: 0, y: 3].role, .selection)
+        // New text under the same position is drawn, not copied.
+        var changed = rows
+        changed[0] = TableRow(["09:12", "15,000 KRW", "김민준", "ord-9"], cellRoles: [nil, nil, .statusFailed])
+        let redrawn = drawn(remembering, changed, selected: 2)
+        XCTAssertEqual(redrawn.line(1), "09:12 15,000 KRW 김민준     ord-9   ")
+        XCTAssertEqual(redrawn[x: 17, y: 1].role, .statusFailed)
+    }
+
     func testOnlyVisibleRowsAreAskedFor() {
         let table = Table(columns: [TableColumn("N", minWidth: 3)])
         var grid = CellGrid(size: TerminalSize(columns: 3, rows: 3))

@@ -1,9 +1,31 @@
+import Foundation
 import ConsoleCore
 
 /// A screen's worth of cells. Everything is drawn here first; a backend copies
 /// the grid (or only the cells that changed) to the terminal, and tests read it
 /// back line by line.
 public struct CellGrid: Sendable, Equatable {
+    /// Frames are compared whole to decide whether anything is sent. Rows whose bytes are identical
+    /// are equal (same text storage or the same inline small string, same role and attributes) and
+    /// are passed over with one memory comparison; only rows that differ in bytes (a changed row, or
+    /// equal text in other storage) are compared cell by cell.
+    public static func == (a: CellGrid, b: CellGrid) -> Bool {
+        guard a.size == b.size else { return false }
+        let columns = a.size.columns
+        guard columns > 0 else { return true }
+        let stride = MemoryLayout<Cell>.stride * columns
+        return a.cells.withUnsafeBytes { left in
+            b.cells.withUnsafeBytes { right in
+                for y in 0..<a.size.rows {
+                    if memcmp(left.baseAddress! + y * stride, right.baseAddress! + y * stride, stride) == 0 { continue }
+                    let start = y * columns
+                    for x in start..<(start + columns) where a.cells[x] != b.cells[x] { return false }
+                }
+                return true
+            }
+        }
+    }
+
     public private(set) var size: TerminalSize
     public private(set) var cells: [Cell]
 
@@ -132,6 +154,19 @@ public struct CellGrid: Sendable, Equatable {
             let label = " " + TerminalText.truncate(TerminalText.sanitize(title), toWidth: rect.width - 4) + " "
             write(label, x: rect.x + 1, y: rect.y, maxWidth: rect.width - 2, role: titleRole ?? role, attributes: .bold)
         }
+    }
+
+    /// One whole row's cells.
+    func row(_ y: Int) -> [Cell] {
+        guard y >= 0, y < size.rows else { return [] }
+        return Array(cells[(y * size.columns)..<((y + 1) * size.columns)])
+    }
+
+    /// Replaces one whole row with cells taken from `row(_:)` of a grid as wide: whole rows carry
+    /// their wide glyphs complete, so nothing needs repairing.
+    mutating func replaceRow(_ y: Int, with row: [Cell]) {
+        guard y >= 0, y < size.rows, row.count == size.columns else { return }
+        cells.replaceSubrange((y * size.columns)..<((y + 1) * size.columns), with: row)
     }
 
     /// Each row as text, for tests: continuation cells add nothing, so every

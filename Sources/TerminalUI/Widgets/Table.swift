@@ -49,11 +49,13 @@ public struct TableRow: Sendable, Hashable {
 /// A header line plus rows. Rows are asked for by index, so drawing costs the
 /// visible rows only, however many are loaded.
 public struct Table: Sendable {
-    public var columns: [TableColumn]
+    public let columns: [TableColumn]
     /// Blank columns between two shown columns.
-    public var spacing: Int
+    public let spacing: Int
     public var headerRole: ThemeRole
     public var selectionRole: ThemeRole
+    /// Shared by copies of this table: its lines depend on `columns` and `spacing`, which are constant.
+    private let lineMemo = TableLineMemo()
 
     public init(columns: [TableColumn], spacing: Int = 1, headerRole: ThemeRole = .header, selectionRole: ThemeRole = .selection) {
         self.columns = columns
@@ -144,6 +146,14 @@ public struct Table: Sendable {
         into grid: inout CellGrid, y: Int, x: Int, width: Int, widths: [Int?], texts: [String],
         role: ThemeRole, cellRoles: [ThemeRole?], attributes: CellAttributes
     ) {
+        let wholeWidth = x == 0 && width == grid.size.columns && y >= 0 && y < grid.size.rows
+        let key = wholeWidth ? TableLineMemo.Key(texts: texts, widths: widths, role: role, cellRoles: cellRoles,
+                                                 attributes: attributes, width: width) : nil
+        if let key, let cells = lineMemo.cells(key) {
+            grid.replaceRow(y, with: cells)
+            return
+        }
+        defer { if let key { lineMemo.keep(grid.row(y), for: key) } }
         grid.fill(Rect(x: x, y: y, width: width, height: 1), role: role, attributes: attributes)
         var column = x
         var first = true
