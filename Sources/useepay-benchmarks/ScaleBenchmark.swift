@@ -134,18 +134,27 @@ final class SandboxProcess {
     let home: String
     let credentials = (merchantNo: "500000000000001", appId: "sandbox.useepay.local", apiKey: "UseePay_SK_sandbox_0000000000000000")
 
-    init(useepay: String, seed: Int) throws {
+    /// How long the sandbox took from its start to saying its address (seeding included).
+    private(set) var startup: Duration = .zero
+
+    /// - Parameters:
+    ///   - onDisk: a database file (the sandbox's default) instead of memory.
+    ///   - envelope: `documented` (items and has_more, no total: the console must find the end by
+    ///     searching) or `both` (the SDK's fields too, the sandbox's default).
+    init(useepay: String, seed: Int, onDisk: Bool = false, envelope: String = "documented") throws {
         home = NSTemporaryDirectory() + "useepay-bench-\(UUID().uuidString.prefix(8))"
         try FileManager.default.createDirectory(atPath: home, withIntermediateDirectories: true)
         process.executableURL = URL(fileURLWithPath: useepay)
-        // The documented envelope (items and has_more, no total): the console must find the end by searching.
-        process.arguments = ["sandbox", "serve", "--port", "0", "--in-memory", "--seed", "\(seed)", "--seed-days", "0",
-                             "--time-zone", "UTC", "--settle-seconds", "3600", "--list-envelope", "documented"]
+        let storage = onDisk ? ["--db", home + "/sandbox.sqlite"] : ["--in-memory"]
+        process.arguments = ["sandbox", "serve", "--port", "0"] + storage + ["--seed", "\(seed)", "--seed-days", "0",
+                             "--time-zone", "UTC", "--settle-seconds", "3600", "--list-envelope", envelope]
         process.environment = ["HOME": home, "XDG_DATA_HOME": home + "/data", "XDG_STATE_HOME": home + "/state",
                                "XDG_CONFIG_HOME": home + "/config", "TZ": "UTC", "PATH": "/usr/bin:/bin"]
         let out = Pipe()
         process.standardOutput = out
         process.standardError = FileHandle.nullDevice
+        let clock = ContinuousClock()
+        let started = clock.now
         try process.run()
         var text = ""
         var found: String?
@@ -159,6 +168,7 @@ final class SandboxProcess {
             }
         }
         baseURL = found!
+        startup = clock.now - started
         // Keep reading so the sandbox never blocks on a full pipe.
         handle.readabilityHandler = { _ = $0.availableData }
     }
@@ -206,6 +216,19 @@ final class SandboxProcess {
             throw BenchmarkError("curl of page \(page) gave no items: \(String(decoding: data.prefix(300), as: UTF8.self))")
         }
         return FirstPage(newestOrder: first["merchant_order_id"] as? String ?? "", oldestID: last["id"] as? String ?? "")
+    }
+
+    /// Seconds per answer of each URL, read in turn by one curl over one kept-alive connection.
+    func curlTimes(_ urls: [String]) throws -> [Double] {
+        let curl = Process()
+        curl.executableURL = URL(fileURLWithPath: "/usr/bin/curl")
+        curl.arguments = ["-s"] + curlHeaders + urls.flatMap { ["-o", "/dev/null", "-w", "%{time_total}\\n", $0] }
+        let out = Pipe()
+        curl.standardOutput = out
+        try curl.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        curl.waitUntilExit()
+        return String(decoding: data, as: UTF8.self).split(separator: "\n").compactMap { Double($0) }.map { $0 * 1000 }
     }
 
     /// curl of the first page, process start to exit, in milliseconds: the yardstick.

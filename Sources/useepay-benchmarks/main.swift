@@ -11,7 +11,9 @@
 //     swift build -c release -j 2 && .build/release/useepay-benchmarks --scale
 //
 // runs the built console on a pseudo-terminal against `useepay sandbox serve` seeded with 100,000
-// payments today and prints issue 10's table beside curl of the same first page (ScaleBenchmark.swift).
+// payments today and prints issue 10's table beside curl of the same first page (ScaleBenchmark.swift);
+// `--sandbox-scale` seeds a sandbox database with a million payment intents and times its list reads
+// (SandboxScaleBenchmark.swift).
 import ConsoleCore
 import Foundation
 import TerminalUI
@@ -134,6 +136,17 @@ if arguments.contains("--scale") {
         for line in try scale.run(keyFrame: (small, large)) { print(line) }
     } catch {
         print("scale benchmark failed: \(error)")
+        failed = true
+    }
+}
+if arguments.contains("--sandbox-scale") {
+    var sandboxScale = SandboxScaleBenchmark()
+    if let rows = values(of: "--sandbox-rows").first { sandboxScale.rows = rows }
+    do {
+        print("")
+        for line in try sandboxScale.run(useepay: ScaleBenchmark().useepay) { print(line) }
+    } catch {
+        print("sandbox scale benchmark failed: \(error)")
         failed = true
     }
 }
