@@ -82,22 +82,29 @@ struct SeedGenerator: Sendable {
         let customers = try seedCustomers(writer: writer, count: max(20, min(plan.paymentIntents / 20, 20_000)))
         summary.customers = customers.count
         let days = dayStarts()
-        var remaining = plan.paymentIntents
-        var sequence = 0
-        while remaining > 0 {
-            let batch = min(remaining, Self.batchSize)
-            var generator = self
-            let counts = try writer.write { db -> (Int, Int) in
-                let counts = try generator.seedIntents(db, count: batch, firstSequence: sequence, customers: customers, days: days)
+        // One transaction: a seed that stops half-way (killed, disk full) leaves an empty database to
+        // seed again, never half a seed with its indexes missing.
+        var generator = self
+        let counts = try writer.write { db -> (Int, Int) in
+            try BulkLoad.withIndexesBuiltAfterwards(tables: ["payment_intents", "refunds"], db) {
+                var remaining = plan.paymentIntents
+                var sequence = 0
+                var counts = (0, 0)
+                while remaining > 0 {
+                    let batch = min(remaining, Self.batchSize)
+                    let done = try generator.seedIntents(db, count: batch, firstSequence: sequence, customers: customers, days: days)
+                    counts.0 += done.0
+                    counts.1 += done.1
+                    sequence += batch
+                    remaining -= batch
+                }
                 return counts
             }
-            self.random = generator.random
-            summary.paymentIntents += counts.0
-            summary.refunds += counts.1
-            sequence += batch
-            remaining -= batch
         }
-        var generator = self
+        self.random = generator.random
+        summary.paymentIntents += counts.0
+        summary.refunds += counts.1
+        generator = self
         let billing = try writer.write { db in try generator.seedSubscriptions(db, customers: customers) }
         self.random = generator.random
         summary.subscriptions = billing.0
