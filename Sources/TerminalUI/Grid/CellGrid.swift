@@ -166,7 +166,12 @@ public struct CellGrid: Sendable, Equatable {
     /// their wide glyphs complete, so nothing needs repairing.
     mutating func replaceRow(_ y: Int, with row: [Cell]) {
         guard y >= 0, y < size.rows, row.count == size.columns else { return }
-        cells.replaceSubrange((y * size.columns)..<((y + 1) * size.columns), with: row)
+        let start = y * size.columns
+        cells.withUnsafeMutableBufferPointer { target in
+            row.withUnsafeBufferPointer { source in
+                for offset in 0..<source.count { target[start + offset] = source[offset] }
+            }
+        }
     }
 
     /// Each row as text, for tests: continuation cells add nothing, so every

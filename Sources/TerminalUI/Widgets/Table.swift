@@ -149,11 +149,11 @@ public struct Table: Sendable {
         let wholeWidth = x == 0 && width == grid.size.columns && y >= 0 && y < grid.size.rows
         let key = wholeWidth ? TableLineMemo.Key(texts: texts, widths: widths, role: role, cellRoles: cellRoles,
                                                  attributes: attributes, width: width) : nil
-        if let key, let cells = lineMemo.cells(key) {
+        if let key, let cells = lineMemo.cells(key, row: y) {
             grid.replaceRow(y, with: cells)
             return
         }
-        defer { if let key { lineMemo.keep(grid.row(y), for: key) } }
+        defer { if let key { lineMemo.keep(grid.row(y), for: key, row: y) } }
         grid.fill(Rect(x: x, y: y, width: width, height: 1), role: role, attributes: attributes)
         var column = x
         var first = true

@@ -19,19 +19,33 @@ final class TableLineMemo: @unchecked Sendable {
 
     private let lock = NSLock()
     private var lines: [Key: [Cell]] = [:]
+    /// The line last drawn at each screen row. Checked first: after a cursor move most rows show
+    /// what they showed, and comparing keys whose texts share storage (`RowTextMemo`) costs a few
+    /// pointer comparisons, where a dictionary lookup hashes every text.
+    private var byRow: [(key: Key, cells: [Cell])?] = []
     /// A few screens of lines; past it the memo starts again.
     private let capacity = 512
 
-    func cells(_ key: Key) -> [Cell]? {
+    func cells(_ key: Key, row: Int) -> [Cell]? {
         lock.lock()
         defer { lock.unlock() }
-        return lines[key]
+        if row < byRow.count, let line = byRow[row], line.key == key { return line.cells }
+        guard let cells = lines[key] else { return nil }
+        remember(key, cells, row: row)
+        return cells
     }
 
-    func keep(_ cells: [Cell], for key: Key) {
+    func keep(_ cells: [Cell], for key: Key, row: Int) {
         lock.lock()
         defer { lock.unlock() }
         if lines.count >= capacity { lines.removeAll(keepingCapacity: true) }
         lines[key] = cells
+        remember(key, cells, row: row)
+    }
+
+    private func remember(_ key: Key, _ cells: [Cell], row: Int) {
+        guard row >= 0, row < 1_000 else { return }
+        if row >= byRow.count { byRow += Array(repeating: nil, count: row + 1 - byRow.count) }
+        byRow[row] = (key, cells)
     }
 }
