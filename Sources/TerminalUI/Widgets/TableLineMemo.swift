@@ -15,6 +15,15 @@ final class TableLineMemo: @unchecked Sendable {
         var cellRoles: [ThemeRole?]
         var attributes: CellAttributes
         var width: Int
+
+        /// Equality compares everything; the hash needs only to spread lines, and the last cell (a
+        /// list row's id) does, without normalising every text as `String` hashing would.
+        func hash(into hasher: inout Hasher) {
+            hasher.combine(role)
+            hasher.combine(width)
+            hasher.combine(texts.count)
+            if var last = texts.last { last.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) } }
+        }
     }
 
     private let lock = NSLock()
