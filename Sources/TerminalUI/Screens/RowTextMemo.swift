@@ -5,8 +5,8 @@ import ConsoleCore
 ///
 /// Why: a cursor move redraws every visible row, and formatting a row (amount, local time, customer
 /// label, sanitising) was the largest part of a frame at 120×40. A row is formatted again only
-/// when its object is no longer the same stored object (`ConsoleObject.isSameStorage`: a page read
-/// again, an action's answer) or what the cells depend on changes (`ScreenFormat.RowKey`: the zone,
+/// when its object changed (checked by `ConsoleObject.isSameStorage`, then by `==` for a page read
+/// again: an action's answer differs) or what the cells depend on changes (`ScreenFormat.RowKey`: the zone,
 /// the day). Cells that follow the console's own state (marks, an action in flight, the id's width)
 /// are not kept here. Drawing is a pure function of the state; this only saves repeating work.
 final class RowTextMemo: @unchecked Sendable {
@@ -31,9 +31,18 @@ final class RowTextMemo: @unchecked Sendable {
 
     func row(_ object: ConsoleObject, id: String, key: ScreenFormat.RowKey, format: () -> Row) -> Row {
         lock.lock()
-        if let entry = entries[id], entry.key == key, entry.object.isSameStorage(as: object) {
-            lock.unlock()
-            return entry.row
+        if let entry = entries[id], entry.key == key {
+            if entry.object.isSameStorage(as: object) {
+                lock.unlock()
+                return entry.row
+            }
+            // A page read again brings equal objects in new storage: comparing them is cheaper than
+            // formatting, and keeping the new one makes the next frame's check a pointer comparison.
+            if entry.object == object {
+                entries[id]?.object = object
+                lock.unlock()
+                return entry.row
+            }
         }
         lock.unlock()
         let row = format()
