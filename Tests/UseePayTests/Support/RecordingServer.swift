@@ -1,6 +1,7 @@
 import Foundation
 import HTTPTypes
 import Hummingbird
+import ServiceLifecycle
 import Logging
 import NIOConcurrencyHelpers
 import NIOCore
@@ -56,10 +57,11 @@ final class RecordingServer: Sendable {
 
     let baseURL: URL
     private let recorded: NIOLockedValueBox<[RecordedRequest]>
+    private let group: ServiceGroup
     private let task: Task<Void, any Error>
 
-    private init(baseURL: URL, recorded: NIOLockedValueBox<[RecordedRequest]>, task: Task<Void, any Error>) {
-        self.baseURL = baseURL; self.recorded = recorded; self.task = task
+    private init(baseURL: URL, recorded: NIOLockedValueBox<[RecordedRequest]>, group: ServiceGroup, task: Task<Void, any Error>) {
+        self.baseURL = baseURL; self.recorded = recorded; self.group = group; self.task = task
     }
 
     var requests: [RecordedRequest] { recorded.withLockedValue { $0 } }
@@ -100,15 +102,19 @@ final class RecordingServer: Sendable {
                                   portContinuation.finish()
                               },
                               logger: logger)
-        let task = Task { try await app.run() }
+        // Run in a service group and stop it gracefully, as the sandbox does: cancelling `run()` could
+        // drop a connection accepted a moment before, whose channel NIO then traps on in debug builds
+        // ("Deinited NIOAsyncWriter without calling finish()"), taking the whole test run down.
+        let group = ServiceGroup(configuration: .init(services: [app], gracefulShutdownSignals: [], logger: logger))
+        let task = Task { try await group.run() }
         var port = 0
         for await p in portStream { port = p }
         guard port > 0 else { task.cancel(); throw TestServerError.noPort }
-        return RecordingServer(baseURL: URL(string: "http://127.0.0.1:\(port)")!, recorded: recorded, task: task)
+        return RecordingServer(baseURL: URL(string: "http://127.0.0.1:\(port)")!, recorded: recorded, group: group, task: task)
     }
 
     func stop() async {
-        task.cancel()
+        await group.triggerGracefulShutdown()
         _ = await task.result
     }
 }
