@@ -15,6 +15,11 @@ public struct FeedPageRequest: Sendable, Hashable {
     /// `.payments` or `.refunds`, with `window.pageNum` set to `page`.
     public var query: ObjectQuery
     public var page: Int
+    /// The scan is on its first pass down a range of more than one page, where the next page will be
+    /// wanted: the runner may read it ahead (`FeedReadAhead`). Page 0 reads nothing ahead (most ranges
+    /// are one page: the glance's feeds, a quiet day), and neither does catching up from page 0 (a
+    /// refresh usually stops after a page or two).
+    public var readsAhead = false
 
     public init(feed: FeedID, generation: Int, query: ObjectQuery, page: Int) {
         self.feed = feed; self.generation = generation; self.query = query; self.page = page
@@ -105,11 +110,15 @@ public struct AggregateFeed: Sendable {
     public func request(_ id: FeedID, refunds: Bool, page: Int) -> FeedPageRequest {
         if refunds, var q = refundsQuery {
             q.window.pageNum = page
-            return FeedPageRequest(feed: id, generation: generation, query: .refunds(q), page: page)
+            var request = FeedPageRequest(feed: id, generation: generation, query: .refunds(q), page: page)
+            request.readsAhead = page > 0 && refundsScan?.isFirstPass ?? false
+            return request
         }
         var q = paymentsQuery
         q.window.pageNum = page
-        return FeedPageRequest(feed: id, generation: generation, query: .payments(q), page: page)
+        var request = FeedPageRequest(feed: id, generation: generation, query: .payments(q), page: page)
+        request.readsAhead = page > 0 && paymentsScan.isFirstPass
+        return request
     }
 
     /// The first page of every scan (both start reading at once).

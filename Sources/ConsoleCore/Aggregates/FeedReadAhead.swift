@@ -21,7 +21,8 @@ extension FeedPageRequest {
 /// answer), so the server and the console took turns: the server idle while the console decoded a
 /// page, the console idle while the server wrote the next. A whole-day summary is a thousand such
 /// turns. The runner now asks for page n+1 as soon as page n is asked for; when the reducer then asks
-/// for n+1, the answer is already on its way. The reducer's logic is untouched: a page read ahead
+/// for n+1, the answer is already on its way. Only first passes read ahead (`readsAhead`): catching up
+/// from page 0 usually stops after a page. The reducer's logic is untouched: a page read ahead
 /// that nobody asks for soon (the scan ended, or went back to page 0 to catch up) is dropped, never
 /// served late, so no figure is built from an answer older than `freshFor`.
 actor FeedReadAhead {
@@ -59,8 +60,10 @@ actor FeedReadAhead {
             ahead?.task.cancel()
             task = Task { try await FeedScanner.page(request, client: client) }
         }
-        let next = request.following
-        entries[next] = Entry(task: Task { try await FeedScanner.page(next, client: client) }, startedAt: now)
+        if request.readsAhead {
+            let next = request.following
+            entries[next] = Entry(task: Task { try await FeedScanner.page(next, client: client) }, startedAt: now)
+        }
         return try await task.value
     }
 }

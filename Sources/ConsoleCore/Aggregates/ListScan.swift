@@ -22,6 +22,8 @@ public struct ListScan: Sendable, Hashable {
     public init() {}
 
     public var isReading: Bool { if case .reading = phase { return true } else { return false } }
+    /// Reading down the range for the first time (not catching up from page 0).
+    public var isFirstPass: Bool { if case .reading(_, false) = phase { return true } else { return false } }
     public var failure: String? { if case .failed(_, _, let message) = phase { return message } else { return nil } }
 
     /// Records a page that was read; answers the next page to read, or nil when this pass is done.
