@@ -6,11 +6,7 @@ extension FeedPageRequest {
     public var following: FeedPageRequest {
         var next = self
         next.page = page + 1
-        switch query {
-        case .payments(var q): q.window.pageNum = next.page; next.query = .payments(q)
-        case .refunds(var q): q.window.pageNum = next.page; next.query = .refunds(q)
-        default: break
-        }
+        next.query = query.onPage(next.page)
         return next
     }
 }

@@ -16,6 +16,18 @@ public enum ObjectQuery: Sendable, Hashable {
     case refunds(RefundListQuery)
     case mandates(MandateListQuery)
     case checkoutSessions(CheckoutSessionListQuery)
+
+    /// The same query asking for another page.
+    public func onPage(_ page: Int) -> ObjectQuery {
+        switch self {
+        case .payments(var q): q.window.pageNum = page; return .payments(q)
+        case .customers(var q): q.window.pageNum = page; return .customers(q)
+        case .subscriptions(var q): q.window.pageNum = page; return .subscriptions(q)
+        case .refunds(var q): q.window.pageNum = page; return .refunds(q)
+        case .mandates(var q): q.window.pageNum = page; return .mandates(q)
+        case .checkoutSessions(var q): q.window.pageNum = page; return .checkoutSessions(q)
+        }
+    }
 }
 
 public struct LoadRequest: Sendable, Hashable {
