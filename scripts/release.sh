@@ -21,9 +21,9 @@ if [ -n "${JOBS:-}" ]; then swiftpm+=(-j "$JOBS"); fi
 if [ -n "${SCRATCH:-}" ]; then swiftpm+=(--scratch-path "$SCRATCH"); fi
 scratch=${SCRATCH:-.build}
 
-# 1. The self-contained binary.
+# 1. The self-contained binary (scripts/release-build.sh: static runtime, code laid out hot first).
 echo "release: building the static binary"
-swift build -c release --static-swift-stdlib --product useepay "${swiftpm[@]}"
+bash scripts/release-build.sh useepay
 bin_dir=$(swift build -c release --show-bin-path "${swiftpm[@]}")
 
 version=$("$bin_dir/useepay" --version)
