@@ -2,6 +2,7 @@ import XCTest
 import Foundation
 import UseePay
 import UseePaySandbox
+import TestSupport
 @testable import ConsoleCore
 
 /// The summary line's figures against the real sandbox over loopback HTTP: a known day is made
@@ -23,17 +24,12 @@ final class DaySummarySandboxTests: XCTestCase {
     }
 
     func testSummaryEqualsTheSandboxsOwnFiguresAcrossLiveRefresh() async throws {
-        var options = SandboxOptions()
-        options.port = 0
-        options.database = .inMemory
-        options.timeZone = TimeZone(identifier: "UTC")!
-        // Refunds stay in flight until the test moves the sandbox clock.
-        options.refundSettleDelay = .seconds(3600)
-        let server = try await SandboxServer.start(options)
+        let server = try await TestSandbox.start { options in
+            // Refunds stay in flight until the test moves the sandbox clock.
+            options.refundSettleDelay = .seconds(3600)
+        }
         let relay = APIRequestRelay()
-        let client = try UseePayClient(configuration: UseePayConfiguration(
-            environment: .custom(server.baseURL), merchantNo: server.credentials.merchantNo,
-            apiKey: APIKey(server.credentials.apiKey), appId: server.credentials.appId), requestObserver: relay.observer)
+        let client = try TestSandbox.client(for: server, requestObserver: relay.observer)
         let utc = TimeZone(identifier: "UTC")!
         let store = ConsoleStore(state: ConsoleState(mode: .sandbox, profileName: "sandbox", merchantTimeZone: utc,
                                                      size: TerminalSize(columns: 120, rows: 40), sessionTag: "sum"),

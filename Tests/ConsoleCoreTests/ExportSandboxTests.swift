@@ -2,6 +2,7 @@ import XCTest
 import Foundation
 import UseePay
 @testable import UseePaySandbox
+import TestSupport
 @testable import ConsoleCore
 
 /// `:export` against a live sandbox over loopback HTTP: a day of 20,000 payments is written whole (every
@@ -9,17 +10,12 @@ import UseePay
 /// (Seeding and paging 20,000 rows takes about a minute on a loaded machine; the other tests are small.)
 final class ExportSandboxTests: XCTestCase {
     func testExportOfADayOfTwentyThousandWritesEveryRowOnceHoldingOnePage() async throws {
-        var options = SandboxOptions()
-        options.port = 0
-        options.database = .inMemory
-        options.seed = 20_000
-        options.seedDays = 0
-        options.timeZone = TimeZone(identifier: "UTC")!
-        let server = try await SandboxServer.start(options)
+        let server = try await TestSandbox.start { options in
+            options.seed = 20_000
+            options.seedDays = 0
+        }
         let relay = APIRequestRelay()
-        let configuration = UseePayConfiguration(environment: .custom(server.baseURL), merchantNo: server.credentials.merchantNo,
-                                                 apiKey: APIKey(server.credentials.apiKey), appId: server.credentials.appId)
-        let client = try UseePayClient(configuration: configuration, requestObserver: relay.observer)
+        let client = try TestSandbox.client(for: server, requestObserver: relay.observer)
         let directory = NSTemporaryDirectory() + "useepay-export-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         addTeardownBlock {
@@ -67,16 +63,11 @@ final class ExportSandboxTests: XCTestCase {
 
     /// Never overwriting: the suggested name is numbered beside an existing file; a given path that exists is refused.
     func testExportNeverOverwrites() async throws {
-        var options = SandboxOptions()
-        options.port = 0
-        options.database = .inMemory
-        options.seed = 30
-        options.seedDays = 0
-        options.timeZone = TimeZone(identifier: "UTC")!
-        let server = try await SandboxServer.start(options)
-        let configuration = UseePayConfiguration(environment: .custom(server.baseURL), merchantNo: server.credentials.merchantNo,
-                                                 apiKey: APIKey(server.credentials.apiKey), appId: server.credentials.appId)
-        let client = try UseePayClient(configuration: configuration)
+        let server = try await TestSandbox.start { options in
+            options.seed = 30
+            options.seedDays = 0
+        }
+        let client = try TestSandbox.client(for: server)
         let directory = NSTemporaryDirectory() + "useepay-export-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         addTeardownBlock {
@@ -129,16 +120,11 @@ extension ExportSandboxTests {
     /// looks complete; only a finished export takes the name. (A console quit or killed mid-way leaves the
     /// same `.partial` file, since the name is given only after the last page.)
     func testAnExportCutShortIsKeptAsPartialNeverUnderTheFinalName() async throws {
-        var options = SandboxOptions()
-        options.port = 0
-        options.database = .inMemory
-        options.seed = 250
-        options.seedDays = 0
-        options.timeZone = TimeZone(identifier: "UTC")!
-        let server = try await SandboxServer.start(options)
-        let configuration = UseePayConfiguration(environment: .custom(server.baseURL), merchantNo: server.credentials.merchantNo,
-                                                 apiKey: APIKey(server.credentials.apiKey), appId: server.credentials.appId)
-        let client = try UseePayClient(configuration: configuration)
+        let server = try await TestSandbox.start { options in
+            options.seed = 250
+            options.seedDays = 0
+        }
+        let client = try TestSandbox.client(for: server)
         let directory = NSTemporaryDirectory() + "useepay-export-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         addTeardownBlock {

@@ -5,6 +5,7 @@ import FoundationNetworking
 import UseePay
 import UseePaySandbox
 import XCTest
+import TestSupport
 @testable import ConsoleCore
 
 /// Issue 11 §5, the console half (headless: the real store, reducer and effect runner against the sandbox
@@ -20,17 +21,11 @@ final class FaultSuiteConsoleTests: XCTestCase {
     }
 
     private func makeWorld() async throws -> World {
-        var options = SandboxOptions()
-        options.port = 0
-        options.database = .inMemory
-        options.seed = 0
-        options.timeZone = TimeZone(identifier: "UTC")!
-        options.refundSettleDelay = .milliseconds(20)
-        let server = try await SandboxServer.start(options)
+        let server = try await TestSandbox.start { options in
+            options.refundSettleDelay = .milliseconds(20)
+        }
         let relay = APIRequestRelay()
-        let client = try UseePayClient(configuration: UseePayConfiguration(
-            environment: .custom(server.baseURL), merchantNo: server.credentials.merchantNo,
-            apiKey: APIKey(server.credentials.apiKey), appId: server.credentials.appId), requestObserver: relay.observer)
+        let client = try TestSandbox.client(for: server, requestObserver: relay.observer)
         let journal = InMemoryActionJournal()
         let store = ConsoleStore(
             state: ConsoleState(mode: .sandbox, profileName: "sandbox", merchantTimeZone: TimeZone(identifier: "UTC")!,
@@ -58,17 +53,6 @@ final class FaultSuiteConsoleTests: XCTestCase {
             merchantCustomerId: "fault-sub", name: "Fault Subscriber", email: "sub@example.com"))
         return try await world.client.createSubscription(SubscriptionCreateParameters(
             customerId: customer.id, currency: .usd, recurring: Recurring(interval: "month", intervalCount: 1, unitAmount: Decimal(string: "9.99")!))).id
-    }
-
-    private func press(_ store: ConsoleStore, _ keys: KeyPress...) async {
-        for key in keys {
-            store.enqueue(.key(key))
-            await store.waitUntilIdle()
-        }
-    }
-
-    private func type(_ store: ConsoleStore, _ text: String) async {
-        for c in text { await press(store, .char(c)) }
     }
 
     private func filter(_ store: ConsoleStore, _ text: String) async {

@@ -2,6 +2,7 @@ import XCTest
 import Foundation
 import UseePay
 import UseePaySandbox
+import TestSupport
 @testable import ConsoleCore
 
 /// Summary scans read the next page while the current one is folded in (`FeedReadAhead`), against
@@ -16,15 +17,11 @@ final class FeedReadAheadSandboxTests: XCTestCase {
     }
 
     private func start() async throws -> (SandboxServer, UseePayClient, Paths) {
-        var options = SandboxOptions()
-        options.port = 0
-        options.database = .inMemory
-        let server = try await SandboxServer.start(options)
+        let server = try await TestSandbox.start()
         let paths = Paths()
-        let client = try UseePayClient(configuration: UseePayConfiguration(
-            environment: .custom(server.baseURL), merchantNo: server.credentials.merchantNo,
-            apiKey: APIKey(server.credentials.apiKey), appId: server.credentials.appId),
-            requestObserver: { record in if record.attempt == 1 || record.retryingIn == nil { paths.add(record.path) } })
+        let client = try TestSandbox.client(for: server, requestObserver: { record in
+            if record.attempt == 1 || record.retryingIn == nil { paths.add(record.path) }
+        })
         addTeardownBlock {
             try? await client.shutdown()
             await server.stop()

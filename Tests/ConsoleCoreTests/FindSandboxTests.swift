@@ -2,6 +2,7 @@ import XCTest
 import Foundation
 import UseePay
 import UseePaySandbox
+import TestSupport
 @testable import ConsoleCore
 
 /// `:find` and `ObjectFinder` for each kind of text, against the real sandbox over loopback HTTP:
@@ -30,18 +31,11 @@ final class FindSandboxTests: XCTestCase {
     }
 
     private func makeWorld() async throws -> World {
-        var options = SandboxOptions()
-        options.port = 0
-        options.database = .inMemory
-        options.seed = 0
-        options.timeZone = TimeZone(identifier: "UTC")!
-        let server = try await SandboxServer.start(options)
+        let server = try await TestSandbox.start()
         let relay = APIRequestRelay()
         let log = RequestLog()
-        let configuration = UseePayConfiguration(environment: .custom(server.baseURL), merchantNo: server.credentials.merchantNo,
-                                                 apiKey: APIKey(server.credentials.apiKey), appId: server.credentials.appId)
         let observer = relay.observer
-        let client = try UseePayClient(configuration: configuration, requestObserver: { record in
+        let client = try TestSandbox.client(for: server, requestObserver: { record in
             log.append(record)
             observer(record)
         })
@@ -77,17 +71,6 @@ final class FindSandboxTests: XCTestCase {
         await world.store.stop()
         try? await world.client.shutdown()
         await world.server.stop()
-    }
-
-    private func press(_ store: ConsoleStore, _ keys: KeyPress...) async {
-        for key in keys {
-            store.enqueue(.key(key))
-            await store.waitUntilIdle()
-        }
-    }
-
-    private func type(_ store: ConsoleStore, _ text: String) async {
-        for c in text { await press(store, .char(c)) }
     }
 
     /// Types `:find TEXT` and enter, as a person would, and waits until the console is idle.
@@ -147,8 +130,8 @@ final class FindSandboxTests: XCTestCase {
     func testFinderStopsOnAFailureThatIsNotNotFound() async throws {
         let world = try await makeWorld()
         addTeardownBlock { await Self.shutdown(world) }
-        let badKey = UseePayConfiguration(environment: .custom(world.server.baseURL), merchantNo: world.server.credentials.merchantNo,
-                                          apiKey: APIKey("UseePay_SK_wrong"), appId: world.server.credentials.appId)
+        var badKey = TestSandbox.configuration(for: world.server)
+        badKey.apiKey = APIKey("UseePay_SK_wrong")
         let client = try UseePayClient(configuration: badKey)
         do {
             _ = try await ObjectFinder(client: client).find("FIND-ORDER-1")

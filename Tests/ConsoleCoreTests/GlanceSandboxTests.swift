@@ -2,6 +2,7 @@ import XCTest
 import Foundation
 import UseePay
 import UseePaySandbox
+import TestSupport
 @testable import ConsoleCore
 
 /// `:glance` against the real sandbox: every figure equals what the sandbox lists over HTTP, and one
@@ -93,16 +94,11 @@ final class GlanceSandboxTests: XCTestCase {
 
     /// A sandbox (UTC, in memory) and a console store on it at 120×40, both stopped at teardown.
     private func glanceStore(refundSettleDelay: Duration? = nil) async throws -> (ConsoleStore, UseePayClient) {
-        var options = SandboxOptions()
-        options.port = 0
-        options.database = .inMemory
-        options.timeZone = TimeZone(identifier: "UTC")!
-        if let refundSettleDelay { options.refundSettleDelay = refundSettleDelay }
-        let server = try await SandboxServer.start(options)
-        let client = try UseePayClient(configuration: UseePayConfiguration(
-            environment: .custom(server.baseURL), merchantNo: server.credentials.merchantNo,
-            apiKey: APIKey(server.credentials.apiKey), appId: server.credentials.appId))
-        let store = ConsoleStore(state: ConsoleState(mode: .sandbox, profileName: "sandbox", merchantTimeZone: options.timeZone,
+        let server = try await TestSandbox.start { options in
+            if let refundSettleDelay { options.refundSettleDelay = refundSettleDelay }
+        }
+        let client = try TestSandbox.client(for: server)
+        let store = ConsoleStore(state: ConsoleState(mode: .sandbox, profileName: "sandbox", merchantTimeZone: TestSandbox.utc,
                                                      size: TerminalSize(columns: 120, rows: 40), sessionTag: "glance"),
                                  runner: EffectRunner(client: client, journal: InMemoryActionJournal()))
         addTeardownBlock {

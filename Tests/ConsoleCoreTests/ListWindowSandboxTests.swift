@@ -2,6 +2,7 @@ import XCTest
 import Foundation
 import UseePay
 import UseePaySandbox
+import TestSupport
 @testable import ConsoleCore
 
 /// The windowed list against a live sandbox over loopback HTTP: the end of a busy day in a handful of
@@ -15,17 +16,12 @@ final class ListWindowSandboxTests: XCTestCase {
     }
 
     private func makeWorld(seed: UInt64) async throws -> World {
-        var options = SandboxOptions()
-        options.port = 0
-        options.database = .inMemory
-        options.seed = seed
-        options.seedDays = 0
-        options.timeZone = TimeZone(identifier: "UTC")!
-        let server = try await SandboxServer.start(options)
+        let server = try await TestSandbox.start { options in
+            options.seed = seed
+            options.seedDays = 0
+        }
         let relay = APIRequestRelay()
-        let configuration = UseePayConfiguration(environment: .custom(server.baseURL), merchantNo: server.credentials.merchantNo,
-                                                 apiKey: APIKey(server.credentials.apiKey), appId: server.credentials.appId)
-        let client = try UseePayClient(configuration: configuration, requestObserver: relay.observer)
+        let client = try TestSandbox.client(for: server, requestObserver: relay.observer)
         let runner = EffectRunner(client: client, journal: InMemoryActionJournal())
         let state = ConsoleState(mode: .sandbox, profileName: "sandbox", merchantTimeZone: TimeZone(identifier: "UTC")!,
                                  size: TerminalSize(columns: 120, rows: 40), sessionTag: "window")
@@ -39,11 +35,6 @@ final class ListWindowSandboxTests: XCTestCase {
         await world.store.stop()
         try? await world.client.shutdown()
         await world.server.stop()
-    }
-
-    private func press(_ store: ConsoleStore, _ key: KeyPress) async {
-        store.enqueue(.key(key))
-        await store.waitUntilIdle()
     }
 
     private func listReads(_ store: ConsoleStore) async -> Int {

@@ -2,6 +2,7 @@ import XCTest
 import Foundation
 import UseePay
 import UseePaySandbox
+import TestSupport
 @testable import ConsoleCore
 
 /// `:ctx` against two real sandboxes on different ports (two merchants): switching starts the console over
@@ -20,15 +21,8 @@ final class ProfileSwitchSandboxTests: XCTestCase {
         }
 
         static func start(relay: APIRequestRelay) async throws -> Merchant {
-            var options = SandboxOptions()
-            options.port = 0
-            options.database = .inMemory
-            options.seed = 0
-            options.timeZone = TimeZone(identifier: "UTC")!
-            let server = try await SandboxServer.start(options)
-            let configuration = UseePayConfiguration(environment: .custom(server.baseURL), merchantNo: server.credentials.merchantNo,
-                                                     apiKey: APIKey(server.credentials.apiKey), appId: server.credentials.appId)
-            return Merchant(server: server, client: try UseePayClient(configuration: configuration, requestObserver: relay.observer))
+            let server = try await TestSandbox.start()
+            return Merchant(server: server, client: try TestSandbox.client(for: server, requestObserver: relay.observer))
         }
 
         func pay(_ amount: String, order: String) async throws -> PaymentIntent {
@@ -57,13 +51,6 @@ final class ProfileSwitchSandboxTests: XCTestCase {
         private var value = false
         func set() { lock.withLock { value = true } }
         var isSet: Bool { lock.withLock { value } }
-    }
-
-    private func press(_ store: ConsoleStore, _ keys: KeyPress...) async {
-        for key in keys {
-            store.enqueue(.key(key))
-            await store.waitUntilIdle()
-        }
     }
 
     private func palette(_ store: ConsoleStore, _ line: String) async {

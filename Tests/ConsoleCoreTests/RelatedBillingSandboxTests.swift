@@ -5,25 +5,19 @@ import FoundationNetworking
 #endif
 import UseePay
 import UseePaySandbox
+import TestSupport
 @testable import ConsoleCore
 
 /// Against the live sandbox: a payment made through a checkout session shows that session in its
 /// detail, and a customer's detail lists the customer's mandates.
 final class RelatedBillingSandboxTests: XCTestCase {
     private func startSandbox() async throws -> SandboxServer {
-        var options = SandboxOptions()
-        options.port = 0
-        options.database = .inMemory
-        options.seed = 0
-        options.timeZone = TimeZone(identifier: "UTC")!
-        return try await SandboxServer.start(options)
+        return try await TestSandbox.start()
     }
 
     private func makeStore(_ server: SandboxServer) throws -> (UseePayClient, ConsoleStore) {
         let relay = APIRequestRelay()
-        let client = try UseePayClient(configuration: UseePayConfiguration(
-            environment: .custom(server.baseURL), merchantNo: server.credentials.merchantNo,
-            apiKey: APIKey(server.credentials.apiKey), appId: server.credentials.appId), requestObserver: relay.observer)
+        let client = try TestSandbox.client(for: server, requestObserver: relay.observer)
         let state = ConsoleState(mode: .sandbox, profileName: "sandbox", merchantTimeZone: TimeZone(identifier: "UTC")!,
                                  size: TerminalSize(columns: 120, rows: 40), sessionTag: "related")
         let store = ConsoleStore(state: state, runner: EffectRunner(client: client, journal: InMemoryActionJournal()), relay: relay)

@@ -52,17 +52,6 @@ final class SandboxStoryTests: XCTestCase {
         await world.server.stop()
     }
 
-    private func press(_ store: ConsoleStore, _ keys: KeyPress...) async {
-        for key in keys {
-            store.enqueue(.key(key))
-            await store.waitUntilIdle()
-        }
-    }
-
-    private func type(_ store: ConsoleStore, _ text: String) async {
-        for c in text { await press(store, .char(c)) }
-    }
-
     /// `/` filter: replaces whatever filter text is there.
     private func filter(_ store: ConsoleStore, _ text: String) async {
         await press(store, .char("/"))

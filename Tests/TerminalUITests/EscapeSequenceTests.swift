@@ -1,6 +1,7 @@
 import ConsoleCore
 import Foundation
 import UseePay
+import TestSupport
 import UseePaySandbox
 import XCTest
 @testable import TerminalUI
@@ -88,15 +89,8 @@ final class EscapeSequenceDecodingTests: XCTestCase {
 /// nothing happens (no dialog, no filter, no navigation), also when a sequence is split across reads.
 final class EscapeSequenceConsoleTests: XCTestCase {
     func testUnknownSequencesDoNothingInTheConsole() async throws {
-        var options = SandboxOptions()
-        options.port = 0
-        options.database = .inMemory
-        options.seed = 0
-        options.timeZone = TimeZone(identifier: "UTC")!
-        let server = try await SandboxServer.start(options)
-        let client = try UseePayClient(configuration: UseePayConfiguration(
-            environment: .custom(server.baseURL), merchantNo: server.credentials.merchantNo,
-            apiKey: APIKey(server.credentials.apiKey), appId: server.credentials.appId))
+        let server = try await TestSandbox.start()
+        let client = try TestSandbox.client(for: server)
         let store = ConsoleStore(
             state: ConsoleState(mode: .sandbox, profileName: "sandbox", merchantTimeZone: TimeZone(identifier: "UTC")!,
                                 size: TerminalSize(columns: 120, rows: 40), sessionTag: "keys"),

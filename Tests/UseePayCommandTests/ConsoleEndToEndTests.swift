@@ -20,23 +20,18 @@ struct ConsoleEndToEndTests {
     func opensOnTodaysPaymentsAndQuitsCleanly(term: String, noColor: Bool) async throws {
         try await withSandbox { sandbox in
             let payment = try await sandbox.makePayment("12.50", customerName: "김민지", order: "order-e2e-open")
-            let console = try await TmuxConsole.start(
+            try await TmuxConsole.with(
                 arguments: ["--refresh", "0"],
-                environment: consoleEnvironment(sandbox, term: term, extra: noColor ? ["NO_COLOR": "1"] : [:]))
-            do {
+                environment: consoleEnvironment(sandbox, term: term, extra: noColor ? ["NO_COLOR": "1"] : [:])
+            ) { console in
                 // The ID column shows the tail of the id: "…3c771dce1".
                 try await console.waitForScreen("today's payments with the new one in full") {
                     $0.contains("order-e2e-open") && $0.contains("Payments · today") && $0.contains("SANDBOX")
                         && $0.contains("12.50 USD") && $0.contains("김민지") && $0.contains(String(payment.id.suffix(8)))
                 }
                 try await console.press("q")
-                let after = try await console.waitForScreen(containing: "TERMINAL-OK")
-                #expect(after.contains("EXITED 0"))
-            } catch {
-                await console.stop()
-                throw error
+                try await console.expectCleanExit()
             }
-            await console.stop()
         }
     }
 
@@ -45,8 +40,7 @@ struct ConsoleEndToEndTests {
         try await withSandbox { sandbox in
             _ = try await sandbox.makePayment("9.00", manualCapture: false, order: "order-e2e-paid")
             let waiting = try await sandbox.makePayment("45.00", customerName: "Dana", order: "order-e2e-wait")
-            let console = try await TmuxConsole.start(arguments: ["--refresh", "0"], environment: consoleEnvironment(sandbox, term: "xterm-256color"))
-            do {
+            try await TmuxConsole.with(arguments: ["--refresh", "0"], environment: consoleEnvironment(sandbox, term: "xterm-256color")) { console in
                 try await console.waitForScreen(containing: "order-e2e-wait")
                 try await console.press("1")
                 try await console.waitForScreen("the awaiting-capture filter") { $0.contains("order-e2e-wait") && !$0.contains("order-e2e-paid") }
@@ -76,13 +70,8 @@ struct ConsoleEndToEndTests {
                 try await console.press("0")
                 try await console.waitForScreen("both payments, all statuses") { $0.contains("order-e2e-paid") && $0.contains("order-e2e-wait") }
                 try await console.press("q")
-                let exit = try await console.waitForScreen(containing: "TERMINAL-OK")
-                #expect(exit.contains("EXITED 0"))
-            } catch {
-                await console.stop()
-                throw error
+                try await console.expectCleanExit()
             }
-            await console.stop()
         }
     }
 
@@ -91,8 +80,7 @@ struct ConsoleEndToEndTests {
         try await withSandbox { sandbox in
             let paid = try await sandbox.makePayment("80.00", customerName: "Dana Refund", order: "order-e2e-refund")
             let other = try await sandbox.makePayment("30.00", customerName: "김민지", order: "order-e2e-cancel")
-            let console = try await TmuxConsole.start(arguments: ["--refresh", "0"], environment: consoleEnvironment(sandbox, term: "xterm-256color"))
-            do {
+            try await TmuxConsole.with(arguments: ["--refresh", "0"], environment: consoleEnvironment(sandbox, term: "xterm-256color")) { console in
                 try await console.waitForScreen(containing: "order-e2e-cancel")
                 // Capture the first in full, then refund 25.00 of it.
                 try await console.press("/")
@@ -155,13 +143,8 @@ struct ConsoleEndToEndTests {
                 let customer = try await console.waitForScreen("the customer detail") { $0.contains("Customer cus_") && $0.contains("김민지") }
                 #expect(customer.contains("buyer@example.com"))
                 try await console.press("q")
-                let exit = try await console.waitForScreen(containing: "TERMINAL-OK")
-                #expect(exit.contains("EXITED 0"))
-            } catch {
-                await console.stop()
-                throw error
+                try await console.expectCleanExit()
             }
-            await console.stop()
         }
     }
 

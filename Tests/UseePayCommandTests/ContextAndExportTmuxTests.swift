@@ -49,8 +49,7 @@ struct ContextAndExportTmuxTests {
                 #expect(FileManager.default.createFile(atPath: stateDirectory + "/journal.jsonl", contents: Data((unfinished + "\n").utf8),
                                                        attributes: [.posixPermissions: 0o600]))
                 let exportPath = home + "/shop-today.csv"
-                let console = try await TmuxConsole.start(arguments: ["--refresh", "0"], environment: environment.merging(["TERM": "xterm-256color"]) { $1 })
-                do {
+                try await TmuxConsole.with(arguments: ["--refresh", "0"], environment: environment.merging(["TERM": "xterm-256color"]) { $1 }) { console in
                     let opening = try await console.waitForScreen("the shop's payments under its profile") {
                         $0.contains("order-shop-1") && $0.contains("order-shop-2") && $0.contains("shop") && $0.contains("SANDBOX")
                     }
@@ -88,13 +87,8 @@ struct ContextAndExportTmuxTests {
                     #expect(header.contains("outlet") && header.contains("read-only") && header.contains("SANDBOX"))
                     #expect(!switched.contains(shop.server.credentials.apiKey) && !switched.contains(outlet.server.credentials.apiKey))
                     try await console.press("q")
-                    let exit = try await console.waitForScreen(containing: "TERMINAL-OK")
-                    #expect(exit.contains("EXITED 0"))
-                } catch {
-                    await console.stop()
-                    throw error
+                    try await console.expectCleanExit()
                 }
-                await console.stop()
             }
         }
     }

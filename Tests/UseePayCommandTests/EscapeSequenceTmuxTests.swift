@@ -11,8 +11,7 @@ struct EscapeSequenceTmuxTests {
     func shiftArrowsAndShiftTabOpenNothingUnderVT100() async throws {
         try await withSandbox { sandbox in
             let waiting = try await sandbox.makePayment("45.00", customerName: "Dana", order: "order-keys-wait")
-            let console = try await TmuxConsole.start(arguments: ["--refresh", "0"], environment: sandbox.environment(extra: ["TERM": "vt100"]))
-            do {
+            try await TmuxConsole.with(arguments: ["--refresh", "0"], environment: sandbox.environment(extra: ["TERM": "vt100"])) { console in
                 try await console.waitForScreen(containing: "order-keys-wait")
                 // Shift-up/down/right/left, shift-tab, ctrl-up, and a shift-F5: raw bytes, as a terminal sends them.
                 for sequence in ["1b5b313b3241", "1b5b313b3242", "1b5b313b3243", "1b5b313b3244", "1b5b5a", "1b5b313b3541", "1b5b31353b327e"] {
@@ -39,14 +38,9 @@ struct EscapeSequenceTmuxTests {
                 try await console.press("Escape")
                 try await console.waitForScreen("the dialog closed by a lone ESC") { !$0.contains("Capture — SANDBOX") && $0.contains("order-keys-wait") }
                 try await console.press("q")
-                let exit = try await console.waitForScreen(containing: "TERMINAL-OK")
-                #expect(exit.contains("EXITED 0"))
+                try await console.expectCleanExit()
                 #expect(try await sandbox.client.retrievePaymentIntent(id: waiting.id).status == .requiresCapture, "nothing was captured")
-            } catch {
-                await console.stop()
-                throw error
             }
-            await console.stop()
         }
     }
 }

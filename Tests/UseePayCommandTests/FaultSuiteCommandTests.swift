@@ -175,8 +175,7 @@ import UseePay
     func theConsoleInTmuxSaysADroppedCaptureWasCheckedAndHappenedOnce() async throws {
         try await withSandbox { sandbox in
             let waiting = try await sandbox.makePayment("45.00", customerName: "Dana", order: "order-fault-tmux")
-            let console = try await TmuxConsole.start(arguments: ["--refresh", "0"], environment: sandbox.environment(extra: ["TERM": "xterm-256color"]))
-            do {
+            try await TmuxConsole.with(arguments: ["--refresh", "0"], environment: sandbox.environment(extra: ["TERM": "xterm-256color"])) { console in
                 try await console.waitForScreen(containing: "order-fault-tmux")
                 try await console.press("A")
                 try await console.waitForScreen(containing: "Capture — SANDBOX")
@@ -185,13 +184,8 @@ import UseePay
                 try await console.press("Enter")
                 try await console.waitForScreen(containing: "Checked: capture of 45.00 USD on \(waiting.id) did happen")
                 try await console.press("q")
-                let exit = try await console.waitForScreen(containing: "TERMINAL-OK")
-                #expect(exit.contains("EXITED 0"))
-            } catch {
-                await console.stop()
-                throw error
+                try await console.expectCleanExit()
             }
-            await console.stop()
             try await sandbox.setFaults(["reset": true])
             #expect(try await truth(sandbox, "capture", waiting.id).moves == 1)
         }

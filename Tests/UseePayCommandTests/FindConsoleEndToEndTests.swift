@@ -14,8 +14,7 @@ struct FindConsoleEndToEndTests {
                 merchantCustomerId: "e2e-find-cust", name: "Nobody Paid Yet", email: "unpaid@example.com"))
             _ = try await sandbox.client.createCustomer(CustomerCreateParameters(merchantCustomerId: "e2e-find-2", name: "Shared A", email: "shared@example.com"))
             _ = try await sandbox.client.createCustomer(CustomerCreateParameters(merchantCustomerId: "e2e-find-3", name: "Shared B", email: "shared@example.com"))
-            let console = try await TmuxConsole.start(arguments: ["--refresh", "0"], environment: sandbox.environment(extra: ["TERM": "xterm-256color"]))
-            do {
+            try await TmuxConsole.with(arguments: ["--refresh", "0"], environment: sandbox.environment(extra: ["TERM": "xterm-256color"])) { console in
                 try await console.waitForScreen(containing: "order-e2e-find")
                 try await console.type(":find order-e2e-find")
                 try await console.press("Enter")
@@ -52,13 +51,8 @@ struct FindConsoleEndToEndTests {
                 try await console.press("Enter")
                 try await console.waitForScreen(containing: "Nothing found for \"NO-SUCH-ORDER\" (tried: merchant order id, merchant customer id)")
                 try await console.press("q")
-                let exit = try await console.waitForScreen(containing: "TERMINAL-OK")
-                #expect(exit.contains("EXITED 0"))
-            } catch {
-                await console.stop()
-                throw error
+                try await console.expectCleanExit()
             }
-            await console.stop()
         }
     }
 }

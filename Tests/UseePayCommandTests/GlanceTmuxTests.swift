@@ -15,8 +15,7 @@ struct GlanceTmuxTests {
             _ = try await sandbox.makePayment("7.25", order: "gl-wait-2")
             _ = try await sandbox.makePayment("30.00", manualCapture: false, order: "gl-paid")
             let environment = sandbox.environment(extra: ["TERM": "vt100", "USEEPAY_START_SCREEN": "glance"])
-            let console = try await TmuxConsole.start(arguments: ["--refresh", "0"], environment: environment, columns: 80, rows: 24)
-            do {
+            try await TmuxConsole.with(arguments: ["--refresh", "0"], environment: environment, columns: 80, rows: 24) { console in
                 let narrow = try await console.waitForScreen("the glance at 80×24 with its figures final") {
                     $0.contains("Today at a glance") && $0.contains("To capture") && $0.contains("Success rate")
                         && $0.contains("Refunds") && $0.contains("failed today") && $0.contains("Succeeded today: 30.00 USD") && !$0.contains("summing")
@@ -41,13 +40,8 @@ struct GlanceTmuxTests {
                 }
                 #expect(!waiting.contains("gl-paid"), "only the authorisations waiting for capture")
                 try await console.press("q")
-                let exit = try await console.waitForScreen(containing: "TERMINAL-OK")
-                #expect(exit.contains("EXITED 0"))
-            } catch {
-                await console.stop()
-                throw error
+                try await console.expectCleanExit()
             }
-            await console.stop()
         }
     }
 }

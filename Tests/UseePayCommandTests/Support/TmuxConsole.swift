@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 
 /// The built `useepay` console running inside a private tmux server, read back with `capture-pane`.
 /// Waiting is driven by the console's idle counter (USEEPAY_TEST_IDLE_FILE), never by fixed sleeps.
@@ -28,6 +29,22 @@ final class TmuxConsole: @unchecked Sendable {
             + "echo EXITED $?; stty -a >/dev/null && echo TERMINAL-OK; exec sleep 120"
         try await console.tmux(["new-session", "-d", "-s", console.session, "-x", "\(columns)", "-y", "\(rows)", command])
         return console
+    }
+
+    /// Starts the console, runs `body` with it, and stops its tmux server however `body` ends: a
+    /// failed wait throws, and the server must not outlive the test.
+    static func with(
+        arguments: [String], environment: [String: String], columns: Int = 120, rows: Int = 35,
+        _ body: (TmuxConsole) async throws -> Void
+    ) async throws {
+        let console = try await start(arguments: arguments, environment: environment, columns: columns, rows: rows)
+        do {
+            try await body(console)
+        } catch {
+            await console.stop()
+            throw error
+        }
+        await console.stop()
     }
 
     static func shellQuote(_ text: String) -> String {
@@ -87,6 +104,12 @@ final class TmuxConsole: @unchecked Sendable {
     @discardableResult
     func waitForScreen(containing text: String, timeout: Duration = .seconds(20)) async throws -> String {
         try await waitForScreen(timeout: timeout, "\"\(text)\"") { $0.contains(text) }
+    }
+
+    /// After a quit: the console exited with status 0 and left the terminal usable (`stty -a` ran).
+    func expectCleanExit(sourceLocation: SourceLocation = #_sourceLocation) async throws {
+        let exit = try await waitForScreen(containing: "TERMINAL-OK")
+        #expect(exit.contains("EXITED 0"), sourceLocation: sourceLocation)
     }
 
     func stop() async {
