@@ -8,9 +8,9 @@
 // and smallest; it exits non-zero when that ratio exceeds the allowed spread, so a regression to
 // work proportional to the day is caught by a benchmark, not by a timed test.
 //
-//     swift build -c release -j 2 && .build/release/useepay-benchmarks --scale
+//     bash scripts/release-build.sh useepay useepay-benchmarks && .build/release/useepay-benchmarks --scale
 //
-// runs the built console on a pseudo-terminal against `useepay sandbox serve` seeded with 100,000
+// runs the built console (as shipped: scripts/release-build.sh) on a pseudo-terminal against `useepay sandbox serve` seeded with 100,000
 // payments today and prints issue 10's table beside curl of the same first page (ScaleBenchmark.swift);
 // `--sandbox-scale` seeds a sandbox database with a million payment intents and times its list reads
 // (SandboxScaleBenchmark.swift).
@@ -64,38 +64,66 @@ func answer(_ effects: [ConsoleEffect], day: [PaymentIntent], state: inout Conso
     }
 }
 
-func nanosPerKey(rows: Int, size: TerminalSize) throws -> [Double] {
-    var state = ConsoleState(mode: .sandbox, size: size)
-    let day = try makePayments(count: rows)
-    answer(reduce(&state, .started), day: day, state: &state)
-    // Deep in the day: the status line counts to 100,000 and the window has dropped pages.
-    answer(reduce(&state, .key(.char("G"))), day: day, state: &state)
-    for _ in 0..<(rows / 2) where rows <= 1_000 { answer(reduce(&state, .key(.char("k"))), day: day, state: &state) }
-    let keys: [KeyPress] = [.char("k"), .char("k"), .char("j"), KeyPress(.pageUp), KeyPress(.pageDown)]
-    var samples: [Double] = []
-    samples.reserveCapacity(keysPerRun)
-    var sink = 0
-    var onScreen = render(state, size: size)
-    let clock = ContinuousClock()
-    for index in 0..<keysPerRun {
-        let key = keys[index % keys.count]
-        var effects: [ConsoleEffect] = []
-        let elapsed = clock.measure {
-            effects = reduce(&state, .key(key))
-            // As the run loop does: draw, then compare with the frame on screen to decide whether to present.
-            let frame = render(state, size: size)
-            sink &+= frame != onScreen ? 2 : 1
-            onScreen = frame
-        }
-        // A page read the key asked for arrives between keys, as from the network.
-        answer(effects, day: day, state: &state)
-        samples.append(Double(elapsed.components.attoseconds) / 1e9 + Double(elapsed.components.seconds) * 1e9)
+/// One day on one terminal size, deep in the list, ready to time keys. The sizes' runs take turns
+/// (`measure` a round of each in turn), so load from other work on a shared machine falls on every size
+/// alike instead of on whichever size happened to run while it lasted.
+struct KeyFrameRun {
+    let day: [PaymentIntent]
+    let size: TerminalSize
+    var state: ConsoleState
+    var onScreen: CellGrid
+    var keyIndex = 0
+
+    init(rows: Int, size: TerminalSize) throws {
+        self.size = size
+        day = try makePayments(count: rows)
+        state = ConsoleState(mode: .sandbox, size: size)
+        answer(reduce(&state, .started), day: day, state: &state)
+        // Deep in the day: the status line counts to 100,000 and the window has dropped pages.
+        answer(reduce(&state, .key(.char("G"))), day: day, state: &state)
+        for _ in 0..<(rows / 2) where rows <= 1_000 { answer(reduce(&state, .key(.char("k"))), day: day, state: &state) }
+        onScreen = render(state, size: size)
     }
-    precondition(sink > 0)
+
+    /// The cost of each of `count` keys: reduce, render, and the comparison with the frame on screen.
+    mutating func measure(keys count: Int) -> [Double] {
+        let keys: [KeyPress] = [.char("k"), .char("k"), .char("j"), KeyPress(.pageUp), KeyPress(.pageDown)]
+        var samples: [Double] = []
+        samples.reserveCapacity(count)
+        var sink = 0
+        let clock = ContinuousClock()
+        for _ in 0..<count {
+            let key = keys[keyIndex % keys.count]
+            keyIndex += 1
+            var effects: [ConsoleEffect] = []
+            let elapsed = clock.measure {
+                effects = reduce(&state, .key(key))
+                // As the run loop does: draw, then compare with the frame on screen to decide whether to present.
+                let frame = render(state, size: size)
+                sink &+= frame != onScreen ? 2 : 1
+                onScreen = frame
+            }
+            // A page read the key asked for arrives between keys, as from the network.
+            answer(effects, day: day, state: &state)
+            samples.append(Double(elapsed.components.attoseconds) / 1e9 + Double(elapsed.components.seconds) * 1e9)
+        }
+        precondition(sink > 0)
+        return samples
+    }
+}
+
+/// `keysPerRun` keys for each size, in five rounds that alternate between the sizes.
+func nanosPerKey(sizes: [Int], terminal: TerminalSize) throws -> [[Double]] {
+    var runs = try sizes.map { try KeyFrameRun(rows: $0, size: terminal) }
+    var samples = Array(repeating: [Double](), count: runs.count)
+    let roundLength = max(1, keysPerRun / 5)
+    for _ in 0..<5 {
+        for index in runs.indices { samples[index] += runs[index].measure(keys: roundLength) }
+    }
     return samples
 }
 
-/// Median of all samples, and the lowest median of five consecutive rounds: on a shared machine other
+/// Median of all samples, and the lowest median of the five rounds: on a shared machine other
 /// work only ever adds time, so the best round is the steadier figure, and the one the ratio check uses.
 func summarize(_ samples: [Double]) -> (median: Double, bestRound: Double) {
     func median(_ values: some Collection<Double>) -> Double { values.sorted()[values.count / 2] }
@@ -115,12 +143,12 @@ var keyFrame120: [Int: Double] = [:]
 for size in [TerminalSize(columns: 80, rows: 24), TerminalSize(columns: 120, rows: 40)] {
     print("terminal \(size.columns)x\(size.rows)")
     var medians: [Int: Double] = [:]
-    for rows in sizes {
-        let (median, bestRound) = summarize(try nanosPerKey(rows: rows, size: size))
+    for (rows, samples) in zip(sizes, try nanosPerKey(sizes: sizes, terminal: size)) {
+        let (median, bestRound) = summarize(samples)
         medians[rows] = bestRound
         if size.columns == 120 { keyFrame120[rows] = median }
         print(String(format: "  %7d rows: %8.1f µs per key+frame (median of %d; best round of 5: %.1f µs)",
-                     rows, median / 1000, keysPerRun, bestRound / 1000))
+                     rows, median / 1000, samples.count, bestRound / 1000))
     }
     let ratio = medians[sizes.last!]! / medians[sizes.first!]!
     print(String(format: "  ratio %d/%d rows: %.2f (allowed %.1f)", sizes.last!, sizes.first!, ratio, allowedRatio))
