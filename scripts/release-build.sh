@@ -9,7 +9,7 @@
 # of scripts/link-order/hot-functions.txt (the functions a release console runs, first-run first;
 # scripts/link-order/record.py writes it). The kernel maps code 64 KB at a time around each page
 # touched, so in the default order the ~2 MB the console runs kept ~18 MB of code resident; laid out
-# first-run first, a day of 1,000 payments peaks at ~31 MB instead of ~45 MB. Exported symbols are
+# first-run first, a day of 1,000 payments peaks at 31–33 MB instead of 44–47 MB. Exported symbols are
 # dropped as well (`--no-export-dynamic`; the toolchain's static-stdlib link exports every symbol
 # of the program, ~2 MB of tables the dynamic loader reads at start, which nothing looks up).
 # Without ld.lld beside swiftc the build still works, in the default layout.
