@@ -10,8 +10,9 @@
 //
 //     bash scripts/release-build.sh useepay useepay-benchmarks && .build/release/useepay-benchmarks --scale
 //
-// runs the built console (as shipped: scripts/release-build.sh) on a pseudo-terminal against `useepay sandbox serve` seeded with 100,000
-// payments today and prints issue 10's table beside curl of the same first page (ScaleBenchmark.swift);
+// runs the console as shipped (built by scripts/release-build.sh) on a pseudo-terminal against
+// `useepay sandbox serve` seeded with 100,000 payments today and prints issue 10's table beside curl
+// of the same first page (ScaleBenchmark.swift);
 // `--sandbox-scale` seeds a sandbox database with a million payment intents and times its list reads
 // (SandboxScaleBenchmark.swift).
 import ConsoleCore
@@ -29,6 +30,7 @@ func values(of flag: String) -> [Int] {
 let sizes = values(of: "--rows").isEmpty ? [100, 10_000, 100_000] : values(of: "--rows")
 let keysPerRun = values(of: "--keys").first ?? 2_000
 let allowedRatio = 3.0   // O(visible) work stays well under this; O(n) work blows far past it
+let rounds = 5           // each size's keys come in this many rounds, taken in turn with the other sizes
 
 func makePayments(count: Int) throws -> [PaymentIntent] {
     let statuses = ["succeeded", "requires_capture", "failed", "canceled", "pending"]
@@ -112,24 +114,24 @@ struct KeyFrameRun {
     }
 }
 
-/// `keysPerRun` keys for each size, in five rounds that alternate between the sizes.
+/// `keysPerRun` keys for each size, in `rounds` rounds that alternate between the sizes.
 func nanosPerKey(sizes: [Int], terminal: TerminalSize) throws -> [[Double]] {
     var runs = try sizes.map { try KeyFrameRun(rows: $0, size: terminal) }
     var samples = Array(repeating: [Double](), count: runs.count)
-    let roundLength = max(1, keysPerRun / 5)
-    for _ in 0..<5 {
+    let roundLength = max(1, keysPerRun / rounds)
+    for _ in 0..<rounds {
         for index in runs.indices { samples[index] += runs[index].measure(keys: roundLength) }
     }
     return samples
 }
 
-/// Median of all samples, and the lowest median of the five rounds: on a shared machine other
-/// work only ever adds time, so the best round is the steadier figure, and the one the ratio check uses.
+/// Median of all samples, and the lowest median of the rounds: on a shared machine other work only
+/// ever adds time, so the best round is the steadier figure, and the one the ratio check uses.
 func summarize(_ samples: [Double]) -> (median: Double, bestRound: Double) {
     func median(_ values: some Collection<Double>) -> Double { values.sorted()[values.count / 2] }
-    let roundLength = max(1, samples.count / 5)
-    let rounds = stride(from: 0, to: samples.count, by: roundLength).map { median(samples[$0..<min($0 + roundLength, samples.count)]) }
-    return (median(samples), rounds.min() ?? median(samples))
+    let roundLength = max(1, samples.count / rounds)
+    let roundMedians = stride(from: 0, to: samples.count, by: roundLength).map { median(samples[$0..<min($0 + roundLength, samples.count)]) }
+    return (median(samples), roundMedians.min() ?? median(samples))
 }
 
 func peakResidentMegabytes() -> Double {
@@ -147,8 +149,8 @@ for size in [TerminalSize(columns: 80, rows: 24), TerminalSize(columns: 120, row
         let (median, bestRound) = summarize(samples)
         medians[rows] = bestRound
         if size.columns == 120 { keyFrame120[rows] = median }
-        print(String(format: "  %7d rows: %8.1f µs per key+frame (median of %d; best round of 5: %.1f µs)",
-                     rows, median / 1000, samples.count, bestRound / 1000))
+        print(String(format: "  %7d rows: %8.1f µs per key+frame (median of %d; best round of %d: %.1f µs)",
+                     rows, median / 1000, samples.count, rounds, bestRound / 1000))
     }
     let ratio = medians[sizes.last!]! / medians[sizes.first!]!
     print(String(format: "  ratio %d/%d rows: %.2f (allowed %.1f)", sizes.last!, sizes.first!, ratio, allowedRatio))
